@@ -1,0 +1,101 @@
+"""Human-readable labels for facts (money, dates, places). One function per fact, used by every
+output, so the page, the Markdown copy, llms.txt and the feeds always print the same text."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pycountry
+from babel.numbers import format_currency
+
+from .models import CaseStudy, EmploymentType, Metric, Person, Role, Salary, Workplace
+
+_UNIT_WORDS = {"hour": "per hour", "day": "per day", "week": "per week", "month": "per month", "year": "per year"}
+
+
+def money(amount: float, currency: str) -> str:
+    pattern = "¤#,##0" if float(amount).is_integer() else "¤#,##0.00"
+    return format_currency(amount, currency, format=pattern, locale="en_US", currency_digits=False)
+
+
+def salary_label(salary: Salary | None) -> str:
+    if salary is None:
+        return "Not published"
+    amount = money(salary.min, salary.currency)
+    if salary.max != salary.min:
+        amount += f"–{money(salary.max, salary.currency)}"
+    return f"{amount} {salary.currency} {_UNIT_WORDS[salary.unit.value]}"
+
+
+def date_label(value: dt.date | None) -> str:
+    if value is None:
+        return ""
+    return f"{value:%B} {value.day}, {value.year}"
+
+
+def closing_label(role: Role) -> str:
+    return date_label(role.valid_through) if role.valid_through else "Open until filled"
+
+
+def country_name(code: str) -> str:
+    country = pycountry.countries.get(alpha_2=code)
+    if country is None:
+        return code
+    return getattr(country, "common_name", None) or country.name
+
+
+def location_label(role: Role) -> str:
+    """Where the job is, in the words a candidate would search for."""
+    offices = " · ".join(loc.label for loc in role.locations)
+    if role.workplace is Workplace.REMOTE:
+        countries = ", ".join(country_name(c) for c in role.remote_countries)
+        return f"Remote ({countries})" + (f" · {offices}" if offices else "")
+    return offices
+
+
+def workplace_label(workplace: Workplace) -> str:
+    return workplace.label
+
+
+def employment_label(types: list[EmploymentType]) -> str:
+    return ", ".join(t.label for t in types)
+
+
+def tenure_label(person: Person, today: dt.date) -> str:
+    months = (today.year - person.since.year) * 12 + today.month - person.since.month
+    years, rest = divmod(max(months, 0), 12)
+    if years == 0:
+        span = f"{max(rest, 1)} month{'s' if rest != 1 else ''}"
+    else:
+        span = f"{years} year{'s' if years != 1 else ''}"
+    return f"Since {person.since:%B} {person.since.year} ({span})"
+
+
+def number(value: float) -> str:
+    return f"{value:,.0f}" if float(value).is_integer() else f"{value:,.2f}".rstrip("0").rstrip(".")
+
+
+def metric_value(value: float, metric: Metric) -> str:
+    unit = metric.unit
+    if not unit:
+        return number(value)
+    return f"{number(value)}{unit}" if unit in {"%", "x", "×"} else f"{number(value)} {unit}"
+
+
+def metric_change(metric: Metric) -> str:
+    change = metric.change_percent
+    if change is None:
+        return "new"
+    sign = "+" if change > 0 else "−" if change < 0 else ""
+    return f"{sign}{abs(change):.0f}%"
+
+
+def period_label(study: CaseStudy) -> str:
+    start = f"{study.period.start:%B} {study.period.start.year}"
+    if study.period.end is None:
+        return f"{start} – ongoing"
+    return f"{start} – {study.period.end:%B} {study.period.end.year}"
+
+
+def remote_countries_label(role: Role) -> str:
+    return ", ".join(country_name(c) for c in role.remote_countries)

@@ -1,0 +1,59 @@
+"""Intent-based section headings for role pages: each reads like a candidate's search query.
+
+Generic headings ("Responsibilities") tell a search engine or an assistant nothing about which
+question a section answers; these are generated from the role's own facts and can be
+overridden per role with `search_intents`.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from .formatting import country_name
+from .models import Role, Workplace
+
+
+@dataclass(frozen=True)
+class RoleHeadings:
+    about: str
+    outcomes_90: str
+    outcomes_180: str
+    outcomes_365: str
+    must_haves: str
+    nice_to_haves: str
+    skills: str
+    compensation: str
+    faq: str
+    hiring_manager: str
+    case_studies: str
+
+
+def _where(role: Role) -> str:
+    if role.workplace is Workplace.REMOTE:
+        if len(role.remote_countries) == 1:
+            return f"remote in {country_name(role.remote_countries[0])}"
+        return "remote"
+    cities = [loc.city for loc in role.locations]
+    joined = cities[0] if len(cities) == 1 else ", ".join(cities[:-1]) + " or " + cities[-1]
+    return f"{'hybrid' if role.workplace is Workplace.HYBRID else 'on-site'} in {joined}"
+
+
+def role_headings(role: Role, organization_name: str) -> RoleHeadings:
+    title = role.title
+    overrides = role.search_intents
+    generated = RoleHeadings(
+        about=f"{title} job at {organization_name}, {_where(role)}",
+        outcomes_90=f"What the {title} owns in the first 90 days",
+        outcomes_180=f"What the {title} delivers by day 180",
+        outcomes_365=f"What success looks like for the {title} after one year",
+        must_haves=f"What you need to be hired as {title}",
+        nice_to_haves=f"What helps but is not required for the {title} role",
+        skills=f"Skills and tools the {title} uses",
+        compensation=f"{title} salary, benefits and bonuses",
+        faq=f"Questions candidates ask about the {title} role",
+        hiring_manager=f"Who the {title} reports to",
+        case_studies=f"Work the {role.department} team has shipped",
+    )
+    values = {name: getattr(overrides, name, None) or getattr(generated, name)
+              for name in generated.__dataclass_fields__}
+    return RoleHeadings(**values)

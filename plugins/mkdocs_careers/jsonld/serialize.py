@@ -1,0 +1,32 @@
+"""Serialising JSON-LD so no value can end the `<script>` element or open an HTML comment.
+
+`<`, `>` and `&` are written as JSON unicode escapes: parsers read the exact same string back,
+but the HTML tokenizer never sees `</script>` or `<!--` inside the element.
+"""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+_HTML_SAFE = str.maketrans({"<": "\\u003c", ">": "\\u003e", "&": "\\u0026",
+                            "\u2028": "\\u2028", "\u2029": "\\u2029"})
+
+
+def compact(value: Any) -> Any:
+    """Drop None and empty values recursively, so the markup only states what the data supports."""
+    if isinstance(value, dict):
+        cleaned = {k: compact(v) for k, v in value.items()}
+        return {k: v for k, v in cleaned.items() if v not in (None, "", [], {})}
+    if isinstance(value, list):
+        cleaned_list = [compact(v) for v in value]
+        return [v for v in cleaned_list if v not in (None, "", [], {})]
+    return value
+
+
+def to_script_json(data: dict[str, Any]) -> str:
+    return json.dumps(compact(data), ensure_ascii=False, separators=(",", ":")).translate(_HTML_SAFE)
+
+
+def script_tag(data: dict[str, Any]) -> str:
+    return f'<script type="application/ld+json">{to_script_json(data)}</script>'

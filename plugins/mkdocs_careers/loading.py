@@ -1,0 +1,180 @@
+"""Reading content files: frontmatter split, YAML parsed with a line number for every field.
+
+The YAML dialect is YAML 1.2-like on purpose: `yes`/`no`/`on`/`off` stay strings (a country
+code `NO` or an answer "no" must not turn into a boolean), duplicate keys are errors, and every
+value's line is recorded so a problem can point at the exact line an editor must change.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from .diagnostics import Diagnostic
+
+FieldPath = tuple[str | int, ...]
+
+_FRONTMATTER_FENCE = re.compile(r"^---[ \t]*$")
+
+
+class _CareersYamlLoader(yaml.SafeLoader):
+    """SafeLoader without YAML 1.1's yes/no/on/off booleans (only true/false are booleans)."""
+
+
+_CareersYamlLoader.yaml_implicit_resolvers = {
+    first: [(tag, regexp) for tag, regexp in resolvers if tag != "tag:yaml.org,2002:bool"]
+    for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.copy().items()
+}
+_CareersYamlLoader.add_implicit_resolver(
+    "tag:yaml.org,2002:bool",
+    re.compile(r"^(?:true|True|TRUE|false|False|FALSE)$"),
+    list("tTfF"),
+)
+
+
+@dataclass
+class SourceDocument:
+    """One content file after parsing: frontmatter data, the line of every field, and the body."""
+
+    path: Path
+    display_path: str
+    slug: str
+    data: dict[str, Any]
+    lines: dict[FieldPath, int]
+    body: str
+    body_line: int
+    frontmatter_line: int = 1
+    diagnostics: list[Diagnostic] = field(default_factory=list)
+
+    def line_of(self, path: FieldPath) -> int:
+        """The line of `path`, or of its nearest recorded parent (a missing field points at its parent)."""
+        probe = tuple(path)
+        while probe:
+            if probe in self.lines:
+                return self.lines[probe]
+            probe = probe[:-1]
+        return self.frontmatter_line
+
+
+def format_field_path(path: FieldPath) -> str:
+    """`('outcomes', 'day_90', 2)` → `outcomes.day_90[2]`, the way editors see nested YAML."""
+    text = ""
+    for part in path:
+        if isinstance(part, int):
+            text += f"[{part}]"
+        else:
+            text += f".{part}" if text else str(part)
+    return text
+
+
+def parse_document(path: Path, display_path: str, slug: str) -> SourceDocument:
+    """Parse one file; problems become diagnostics on the returned document, never exceptions."""
+    doc = SourceDocument(path=path, display_path=display_path, slug=slug, data={}, lines={}, body="", body_line=1)
+    raw = path.read_bytes()
+    if b"\x00" in raw:
+        doc.diagnostics.append(_problem(doc, 1, "this is a binary file, not Markdown",
+                                        "content folders may only hold .md text files"))
+        return doc
+    try:
+        text = raw.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        line = raw[: exc.start].count(b"\n") + 1
+        doc.diagnostics.append(_problem(doc, line, "the file is not valid UTF-8 text",
+                                        "save the file as UTF-8 in your editor"))
+        return doc
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    if not text.strip():
+        doc.diagnostics.append(_problem(doc, 1, "the file is empty",
+                                        "start it with '---', the frontmatter fields, then '---' and the body"))
+        return doc
+    lines = text.split("\n")
+    if not _FRONTMATTER_FENCE.match(lines[0]):
+        doc.diagnostics.append(_problem(doc, 1, "the file has no YAML frontmatter",
+                                        "the first line must be '---', followed by the fields and a closing '---'"))
+        return doc
+    closing = next((i for i in range(1, len(lines)) if _FRONTMATTER_FENCE.match(lines[i])), None)
+    if closing is None:
+        doc.diagnostics.append(_problem(doc, 1, "the frontmatter is never closed",
+                                        "add a line with only '---' after the last field"))
+        return doc
+    yaml_text = "\n".join(lines[1:closing])
+    doc.body = "\n".join(lines[closing + 1 :]).strip("\n") + "\n"
+    doc.body_line = closing + 2
+    doc.frontmatter_line = 1
+    _parse_frontmatter(doc, yaml_text, line_offset=1)
+    return doc
+
+
+def _problem(doc: SourceDocument, line: int, message: str, hint: str, field_name: str = "") -> Diagnostic:
+    return Diagnostic(path=doc.display_path, line=line, field=field_name, message=message, hint=hint, rule="syntax")
+
+
+def _parse_frontmatter(doc: SourceDocument, yaml_text: str, line_offset: int) -> None:
+    tab_line = next((i for i, ln in enumerate(yaml_text.split("\n")) if ln[: len(ln) - len(ln.lstrip())].count("\t")), None)
+    if tab_line is not None:
+        doc.diagnostics.append(_problem(doc, tab_line + 1 + line_offset, "the line is indented with a tab",
+                                        "YAML only allows spaces for indentation; replace the tab with spaces"))
+        return
+    loader = _CareersYamlLoader(yaml_text)
+    try:
+        node = loader.get_single_node()
+        if node is None:
+            doc.diagnostics.append(_problem(doc, 1, "the frontmatter is empty", "add the fields between the '---' lines"))
+            return
+        if not isinstance(node, yaml.MappingNode):
+            doc.diagnostics.append(_problem(doc, node.start_mark.line + 1 + line_offset,
+                                            "the frontmatter must be a list of 'field: value' lines",
+                                            "write one 'field: value' per line"))
+            return
+        _record_lines(doc, node, (), line_offset)
+        data = loader.construct_document(node)
+    except yaml.MarkedYAMLError as exc:
+        mark = exc.problem_mark or exc.context_mark
+        line = (mark.line + 1 + line_offset) if mark else 1
+        problem = (exc.problem or exc.context or "invalid YAML").strip()
+        doc.diagnostics.append(_problem(doc, line, f"invalid YAML: {problem}", _yaml_hint(problem)))
+        return
+    except yaml.YAMLError as exc:  # pragma: no cover - every PyYAML error we know of is marked
+        doc.diagnostics.append(_problem(doc, 1, f"invalid YAML: {exc}", "check the frontmatter syntax"))
+        return
+    finally:
+        loader.dispose()
+    doc.data = data
+
+
+def _yaml_hint(problem: str) -> str:
+    if "mapping values are not allowed" in problem:
+        return "a value containing ': ' must be quoted, e.g. title: \"Lead: Data\""
+    if "found character" in problem and "cannot start any token" in problem:
+        return "quote values that start with special characters such as @, ` or %"
+    if "could not find expected ':'" in problem:
+        return "each line needs 'field: value'; check the indentation and quotes on this line"
+    return "check quotes and indentation on this line and the one before"
+
+
+def _record_lines(doc: SourceDocument, node: yaml.Node, path: FieldPath, offset: int) -> None:
+    """Walk the composed YAML tree once: remember every field's line, and report duplicate keys."""
+    doc.lines.setdefault(path, node.start_mark.line + 1 + offset)
+    if isinstance(node, yaml.MappingNode):
+        seen: dict[str, int] = {}
+        for key_node, value_node in node.value:
+            key = str(key_node.value)
+            key_line = key_node.start_mark.line + 1 + offset
+            if key in seen:
+                doc.diagnostics.append(
+                    Diagnostic(path=doc.display_path, line=key_line, field=format_field_path(path + (key,)),
+                               message=f"duplicate key (first defined on line {seen[key]})",
+                               hint="remove one of the two; YAML would silently keep only the last", rule="syntax")
+                )
+                continue
+            seen[key] = key_line
+            doc.lines[path + (key,)] = key_line
+            _record_lines(doc, value_node, path + (key,), offset)
+            doc.lines[path + (key,)] = key_line
+    elif isinstance(node, yaml.SequenceNode):
+        for index, item in enumerate(node.value):
+            _record_lines(doc, item, path + (index,), offset)

@@ -1,0 +1,290 @@
+"""Content models: the one source of truth for validation, JSON Schema and every output.
+
+Each frontmatter field is declared once here, with its description; `careers schema` exports
+these models as JSON Schema and the README's field tables mirror them.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from enum import Enum
+from typing import Annotated
+from urllib.parse import urlsplit
+
+import pycountry
+from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field, model_validator
+
+SLUG_PATTERN = r"^[a-z0-9]+(?:-[a-z0-9]+)*$"
+_COUNTRIES = frozenset(c.alpha_2 for c in pycountry.countries)
+_CURRENCIES = frozenset(c.alpha_3 for c in pycountry.currencies)
+
+
+def _not_blank(value: str) -> str:
+    if not value.strip():
+        raise ValueError("must not be empty")
+    return value
+
+
+def _country_code(value: str) -> str:
+    if value not in _COUNTRIES:
+        suggestion = " (use GB for the United Kingdom)" if value.upper() == "UK" else ""
+        raise ValueError(f"'{value}' is not an ISO 3166-1 alpha-2 country code such as US, GB or DE{suggestion}")
+    return value
+
+
+def _currency_code(value: str) -> str:
+    if value not in _CURRENCIES:
+        raise ValueError(f"'{value}' is not an ISO 4217 currency code such as USD, EUR or GBP")
+    return value
+
+
+def _absolute_url(value: str) -> str:
+    parts = urlsplit(value)
+    if parts.scheme not in ("http", "https") or not parts.netloc or any(c.isspace() for c in value):
+        raise ValueError(f"'{value}' is not an absolute http(s) URL")
+    return value
+
+
+def _one_or_many(value: object) -> object:
+    """Editors may write `employment_type: full_time` for the common single-value case."""
+    return [value] if isinstance(value, str) else value
+
+
+Text = Annotated[str, AfterValidator(_not_blank)]
+Slug = Annotated[str, Field(pattern=SLUG_PATTERN, description="File name of another content file, without .md")]
+CountryCode = Annotated[str, AfterValidator(_country_code), Field(description="ISO 3166-1 alpha-2 code, e.g. US, GB, DE")]
+CurrencyCode = Annotated[str, AfterValidator(_currency_code), Field(description="ISO 4217 code, e.g. USD, EUR, GBP")]
+AbsoluteUrl = Annotated[str, AfterValidator(_absolute_url), Field(description="Absolute http(s) URL")]
+
+
+class ContentModel(BaseModel):
+    """Strict base: unknown keys are errors (with a did-you-mean), so typos never vanish silently."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True, str_strip_whitespace=False)
+
+
+class EmploymentType(str, Enum):
+    FULL_TIME = "full_time"
+    PART_TIME = "part_time"
+    CONTRACTOR = "contractor"
+    TEMPORARY = "temporary"
+    INTERN = "intern"
+    VOLUNTEER = "volunteer"
+    PER_DIEM = "per_diem"
+    OTHER = "other"
+
+    @property
+    def google_value(self) -> str:
+        return self.value.upper()
+
+    @property
+    def label(self) -> str:
+        return {"per_diem": "Per diem", "full_time": "Full-time", "part_time": "Part-time"}.get(
+            self.value, self.value.capitalize())
+
+
+class Workplace(str, Enum):
+    ONSITE = "onsite"
+    HYBRID = "hybrid"
+    REMOTE = "remote"
+
+    @property
+    def label(self) -> str:
+        return {"onsite": "On-site", "hybrid": "Hybrid", "remote": "Remote"}[self.value]
+
+
+class SalaryUnit(str, Enum):
+    HOUR = "hour"
+    DAY = "day"
+    WEEK = "week"
+    MONTH = "month"
+    YEAR = "year"
+
+    @property
+    def google_value(self) -> str:
+        return self.value.upper()
+
+
+class Location(ContentModel):
+    city: Text = Field(description="City, e.g. Berlin")
+    region: Text | None = Field(None, description="State, province or region, e.g. CA or Ontario")
+    country: CountryCode
+    postal_code: Text | None = Field(None, description="Postal code (optional)")
+    street: Text | None = Field(None, description="Street address (optional)")
+
+    @property
+    def label(self) -> str:
+        """City, region and country: how listings and headings name the place."""
+        return ", ".join(p for p in (self.city, self.region, self.country_name) if p)
+
+    @property
+    def address_label(self) -> str:
+        """The full address as marked up in JobPosting.jobLocation, so every marked-up part is visible."""
+        region = " ".join(p for p in (self.region, self.postal_code) if p)
+        return ", ".join(p for p in (self.street, self.city, region, self.country_name) if p)
+
+    @property
+    def country_name(self) -> str:
+        country = pycountry.countries.get(alpha_2=self.country)
+        return getattr(country, "common_name", None) or country.name  # type: ignore[union-attr]
+
+
+class Salary(ContentModel):
+    currency: CurrencyCode
+    min: float = Field(gt=0, description="Lowest pay in the range, in `unit`s")
+    max: float = Field(gt=0, description="Highest pay in the range, in `unit`s (equal to min for a fixed rate)")
+    unit: SalaryUnit = Field(description="What the amounts pay for: hour, day, week, month or year")
+
+    @model_validator(mode="after")
+    def _max_not_below_min(self) -> Salary:
+        if self.max < self.min:
+            raise ValueError(f"max ({self.max:g}) is below min ({self.min:g}); swap them")
+        return self
+
+
+class Outcomes(ContentModel):
+    day_90: list[Text] = Field(min_length=1, description="What the hire has achieved after 90 days (measurable)")
+    day_180: list[Text] = Field(min_length=1, description="What the hire has achieved after 180 days (measurable)")
+    day_365: list[Text] = Field(min_length=1, description="What the hire has achieved after one year (measurable)")
+
+
+class FaqItem(ContentModel):
+    question: Text = Field(description="The question as a candidate would ask it")
+    answer: Text = Field(description="A direct answer of 40 to 120 words")
+
+
+class Apply(ContentModel):
+    url: AbsoluteUrl = Field(description="Where candidates apply")
+    direct: bool = Field(False, description="true when the application is completed on this page/URL without "
+                                            "extra sign-up (schema.org directApply)")
+
+
+class SearchIntents(ContentModel):
+    """Overrides for the role page's section headings; each reads as a candidate's search query."""
+
+    about: Text | None = Field(None, description="Heading of the 'about the role' section")
+    outcomes_90: Text | None = Field(None, description="Heading of the 90-day outcomes")
+    outcomes_180: Text | None = Field(None, description="Heading of the 180-day outcomes")
+    outcomes_365: Text | None = Field(None, description="Heading of the one-year outcomes")
+    must_haves: Text | None = Field(None, description="Heading of the must-haves")
+    nice_to_haves: Text | None = Field(None, description="Heading of the nice-to-haves")
+    skills: Text | None = Field(None, description="Heading of the skills list")
+    compensation: Text | None = Field(None, description="Heading of salary, benefits and incentives")
+    faq: Text | None = Field(None, description="Heading of the Q&A section")
+
+
+class Role(ContentModel):
+    """An open (or closed) position: `roles/<slug>.md`. The Markdown body is the 'about the role' text."""
+
+    title: Text = Field(description="Job title only, e.g. 'ML Engineering Manager' (no location, no salary)")
+    department: Text = Field(description="Team or department, used to group the roles index")
+    employment_type: Annotated[list[EmploymentType], BeforeValidator(_one_or_many)] = Field(
+        min_length=1, description="One or more of full_time, part_time, contractor, temporary, intern, "
+                                  "volunteer, per_diem, other")
+    date_posted: dt.date = Field(description="Date the role was first published, YYYY-MM-DD")
+    valid_through: dt.date | None = Field(None, description="Closing date, YYYY-MM-DD; the role closes after it")
+    closed: bool = Field(False, description="true closes the role now, whatever valid_through says")
+    updated: dt.date | None = Field(None, description="Date of the last material change (sitemap lastmod); "
+                                                      "defaults to date_posted")
+    locations: list[Location] = Field(default_factory=list, description="Offices the role is attached to; "
+                                                                        "required unless workplace is remote")
+    workplace: Workplace = Field(description="onsite, hybrid or remote")
+    remote_countries: list[CountryCode] = Field(default_factory=list, description="Countries a remote hire may "
+                                                                                  "live in; required when remote")
+    salary: Salary | None = Field(None, description="Pay range")
+    hiring_manager: Slug = Field(description="Slug of the hiring manager's file in people/")
+    summary: Text = Field(description="One or two sentences for listings and the meta description")
+    outcomes: Outcomes
+    must_haves: list[Text] = Field(min_length=1, description="What a hire must bring")
+    nice_to_haves: list[Text] = Field(default_factory=list, description="What helps but is not required")
+    skills: list[Text] = Field(default_factory=list, description="Skills, tools and languages")
+    benefits: list[Text] = Field(default_factory=list, description="Benefits offered with the role")
+    incentives: list[Text] = Field(default_factory=list, description="Bonuses and equity, e.g. milestone bonuses")
+    faq: list[FaqItem] = Field(default_factory=list, description="Questions candidates ask, with 40-120 word answers")
+    case_studies: list[Slug] = Field(default_factory=list, description="Slugs of related files in case_studies/")
+    apply: Apply
+    search_intents: SearchIntents = Field(default_factory=SearchIntents,
+                                          description="Optional overrides for the page's section headings")
+
+    @property
+    def last_modified(self) -> dt.date:
+        return self.updated or self.date_posted
+
+    @property
+    def country_codes(self) -> list[str]:
+        """Every country a candidate can work from: office countries plus remote countries, in order."""
+        seen: dict[str, None] = {}
+        for code in [loc.country for loc in self.locations] + list(self.remote_countries):
+            seen.setdefault(code, None)
+        return list(seen)
+
+
+class Person(ContentModel):
+    """A leader's bio: `people/<slug>.md`. The Markdown body is the bio."""
+
+    name: Text = Field(description="Full name")
+    job_title: Text = Field(description="Current title, e.g. 'VP Engineering'")
+    since: dt.date = Field(description="Date they joined, YYYY-MM-DD (tenure)")
+    summary: Text = Field(description="One or two sentences for listings and the meta description")
+    achievements: list[Text] = Field(min_length=1, description="Concrete achievements, with numbers")
+    knows_about: list[Text] = Field(default_factory=list, description="Topics they are expert in")
+    same_as: list[AbsoluteUrl] = Field(default_factory=list, description="Profile URLs (LinkedIn, GitHub, ...)")
+    image: Text | None = Field(None, description="Photo: absolute URL or a path inside content/, e.g. "
+                                                 "assets/people/ana.jpg")
+    image_alt: Text | None = Field(None, description="Alternative text of the photo (defaults to the name)")
+
+
+class Period(ContentModel):
+    start: dt.date = Field(description="First day of the work, YYYY-MM-DD")
+    end: dt.date | None = Field(None, description="Last day, YYYY-MM-DD; omit if ongoing")
+
+    @model_validator(mode="after")
+    def _ordered(self) -> Period:
+        if self.end is not None and self.end < self.start:
+            raise ValueError(f"end ({self.end}) is before start ({self.start})")
+        return self
+
+    @property
+    def iso_interval(self) -> str:
+        return f"{self.start.isoformat()}/{self.end.isoformat() if self.end else '..'}"
+
+
+class Metric(ContentModel):
+    label: Text = Field(description="What was measured, e.g. 'Model rollback incidents per quarter'")
+    before: float = Field(description="Value before the work")
+    after: float = Field(description="Value after the work")
+    unit: str = Field("", description="Unit shown after the numbers, e.g. %, ms, per quarter")
+
+    @property
+    def change_percent(self) -> float | None:
+        if self.before == 0:
+            return None
+        return (self.after - self.before) / abs(self.before) * 100
+
+
+class CaseStudy(ContentModel):
+    """A one-page case study: `case_studies/<slug>.md`. The Markdown body is the story."""
+
+    title: Text = Field(description="Headline")
+    leader: Slug = Field(description="Slug of the person in people/ who led the work")
+    date_published: dt.date = Field(description="Publication date, YYYY-MM-DD")
+    period: Period = Field(description="When the work happened")
+    metrics: list[Metric] = Field(min_length=1, description="Before/after numbers")
+    stack: list[Text] = Field(min_length=1, description="Technologies used")
+    summary: Text = Field(description="One or two sentences for listings and the meta description")
+    topics: list[Text] = Field(default_factory=list, description="What the case study is about (schema.org about)")
+
+
+class Organization(ContentModel):
+    """The employer, configured once in mkdocs.yml under the plugin's `organization` key."""
+
+    name: Text
+    url: AbsoluteUrl
+    logo: str | None = Field(None, description="Absolute URL or a path inside content/")
+    same_as: list[AbsoluteUrl] = Field(default_factory=list)
+    description: Text | None = None
+
+
+def slug_is_valid(slug: str) -> bool:
+    return re.fullmatch(SLUG_PATTERN, slug) is not None

@@ -1,0 +1,263 @@
+"""The site graph: every content file loaded, validated and cross-referenced exactly once.
+
+Builders and outputs read from a `CareersSite`; nothing downstream re-reads files or decides
+on its own whether a role is open, so the page, its JSON-LD and every feed agree.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import difflib
+from collections import defaultdict
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Generic, TypeVar
+
+from .diagnostics import Diagnostic, Severity, display_path
+from .loading import SourceDocument, format_field_path, parse_document
+from .models import CaseStudy, Person, Role, slug_is_valid
+from .settings import CareersSettings
+from .validation import validate_document
+
+M = TypeVar("M", Role, Person, CaseStudy)
+
+
+@dataclass(frozen=True)
+class ContentKind:
+    name: str
+    model: type
+    url_prefix: str
+    label: str
+
+
+ROLE = ContentKind("role", Role, "roles", "Open roles")
+PERSON = ContentKind("person", Person, "people", "Leadership")
+CASE_STUDY = ContentKind("case_study", CaseStudy, "case-studies", "Case studies")
+KINDS = (ROLE, PERSON, CASE_STUDY)
+
+
+@dataclass(frozen=True)
+class Entry(Generic[M]):
+    """One validated content file: its slug, model, and the source it came from (for line numbers)."""
+
+    kind: ContentKind
+    slug: str
+    model: M
+    source: SourceDocument
+
+    @property
+    def body(self) -> str:
+        return self.source.body
+
+    @property
+    def page_path(self) -> str:
+        """Site-relative URL path of the entry's page, e.g. `roles/ml-engineering-manager/`."""
+        return f"{self.kind.url_prefix}/{self.slug}/"
+
+    @property
+    def src_uri(self) -> str:
+        """Virtual source path used by the site generator, e.g. `roles/ml-engineering-manager.md`."""
+        return f"{self.kind.url_prefix}/{self.slug}.md"
+
+
+@dataclass(frozen=True)
+class RoleStatus:
+    is_open: bool
+    reason: str = ""
+
+
+@dataclass
+class CareersSite:
+    settings: CareersSettings
+    roles: dict[str, Entry[Role]] = field(default_factory=dict)
+    people: dict[str, Entry[Person]] = field(default_factory=dict)
+    case_studies: dict[str, Entry[CaseStudy]] = field(default_factory=dict)
+    diagnostics: list[Diagnostic] = field(default_factory=list)
+
+    @property
+    def build_date(self) -> dt.date:
+        return self.settings.build_date
+
+    # --- URLs -----------------------------------------------------------------------------------
+    def url(self, page_path: str = "") -> str:
+        """Absolute URL of a site-relative page path (`roles/x/`), honouring use_directory_urls."""
+        if page_path and not self.settings.use_directory_urls and page_path.endswith("/"):
+            page_path = page_path.rstrip("/") + ".html"
+        return self.settings.site_url + page_path
+
+    def asset_url(self, path_or_url: str | None) -> str | None:
+        if not path_or_url:
+            return None
+        if path_or_url.startswith(("http://", "https://")):
+            return path_or_url
+        return self.settings.site_url + path_or_url.lstrip("/")
+
+    def index_path(self, kind: ContentKind) -> str:
+        return f"{kind.url_prefix}/"
+
+    # --- Roles ----------------------------------------------------------------------------------
+    def role_status(self, role: Role) -> RoleStatus:
+        if role.closed:
+            return RoleStatus(False, "This role has been filled or withdrawn.")
+        if role.valid_through is not None and role.valid_through < self.build_date:
+            return RoleStatus(False, f"Applications closed on {role.valid_through:%d %B %Y}.")
+        return RoleStatus(True)
+
+    @property
+    def open_roles(self) -> list[Entry[Role]]:
+        """Open roles, newest first (the order of feeds and llms.txt)."""
+        items = [e for e in self.roles.values() if self.role_status(e.model).is_open]
+        return sorted(items, key=lambda e: (-e.model.date_posted.toordinal(), e.model.title.casefold(), e.slug))
+
+    @property
+    def closed_roles(self) -> list[Entry[Role]]:
+        items = [e for e in self.roles.values() if not self.role_status(e.model).is_open]
+        return sorted(items, key=lambda e: (-(e.model.valid_through or e.model.date_posted).toordinal(), e.slug))
+
+    def open_roles_by_department(self) -> list[tuple[str, list[Entry[Role]]]]:
+        groups: dict[str, list[Entry[Role]]] = defaultdict(list)
+        for entry in self.open_roles:
+            groups[entry.model.department].append(entry)
+        return [(dept, sorted(groups[dept], key=lambda e: e.model.title.casefold()))
+                for dept in sorted(groups, key=str.casefold)]
+
+    # --- Cross references (computed on demand from dicts: linear in the number of files) ------------
+    def hiring_manager(self, role: Role) -> Entry[Person]:
+        return self.people[role.hiring_manager]
+
+    def case_studies_for(self, role: Role) -> list[Entry[CaseStudy]]:
+        return [self.case_studies[s] for s in role.case_studies]
+
+    def leader(self, study: CaseStudy) -> Entry[Person]:
+        return self.people[study.leader]
+
+    @property
+    def _by_leader(self) -> dict[str, list[Entry[CaseStudy]]]:
+        cached = self.__dict__.get("_by_leader_cache")
+        if cached is None:
+            cached = defaultdict(list)
+            for entry in sorted(self.case_studies.values(), key=lambda e: e.model.date_published, reverse=True):
+                cached[entry.model.leader].append(entry)
+            self.__dict__["_by_leader_cache"] = cached
+        return cached
+
+    def case_studies_led_by(self, person_slug: str) -> list[Entry[CaseStudy]]:
+        return self._by_leader.get(person_slug, [])
+
+    @property
+    def _roles_by_manager(self) -> dict[str, list[Entry[Role]]]:
+        cached = self.__dict__.get("_roles_by_manager_cache")
+        if cached is None:
+            cached = defaultdict(list)
+            for entry in self.open_roles:
+                cached[entry.model.hiring_manager].append(entry)
+            self.__dict__["_roles_by_manager_cache"] = cached
+        return cached
+
+    def open_roles_managed_by(self, person_slug: str) -> list[Entry[Role]]:
+        return self._roles_by_manager.get(person_slug, [])
+
+    @property
+    def people_sorted(self) -> list[Entry[Person]]:
+        return sorted(self.people.values(), key=lambda e: (e.model.since, e.model.name.casefold()))
+
+    @property
+    def case_studies_sorted(self) -> list[Entry[CaseStudy]]:
+        return sorted(self.case_studies.values(), key=lambda e: (e.model.date_published, e.slug), reverse=True)
+
+    def entries(self) -> list[Entry]:
+        return [*self.roles.values(), *self.people.values(), *self.case_studies.values()]
+
+    @property
+    def errors(self) -> list[Diagnostic]:
+        return sorted(d for d in self.diagnostics if d.severity is Severity.ERROR)
+
+    @property
+    def warnings(self) -> list[Diagnostic]:
+        return sorted(d for d in self.diagnostics if d.severity is Severity.WARNING)
+
+
+def content_files(settings: CareersSettings, kind: ContentKind) -> list[Path]:
+    directory = settings.content_dir(kind.name)
+    if not directory.is_dir():
+        return []
+    return sorted(p for p in directory.iterdir() if not p.name.startswith("."))
+
+
+def load_site(settings: CareersSettings, only: set[Path] | None = None) -> CareersSite:
+    """Load, validate and cross-check all content. Problems are collected on `site.diagnostics`.
+
+    `only` restricts which files' problems are reported (the CLI checking changed files), but
+    every file is still loaded so references between files resolve.
+    """
+    site = CareersSite(settings=settings)
+    for kind in KINDS:
+        store = getattr(site, _attr(kind))
+        seen_casefold: dict[str, str] = {}
+        for path in content_files(settings, kind):
+            shown = display_path(path, settings.project_root)
+            if path.is_dir() or path.suffix != ".md":
+                site.diagnostics.append(Diagnostic(shown, 1, "", "not a Markdown file, so it is not published",
+                                                   f"move it out of {settings.content_dir(kind.name).name}/ or "
+                                                   f"rename it to .md", Severity.WARNING, rule="stray-file"))
+                continue
+            slug = path.stem
+            doc = parse_document(path, shown, slug)
+            site.diagnostics.extend(doc.diagnostics)
+            if not slug_is_valid(slug):
+                site.diagnostics.append(Diagnostic(shown, 1, "", f"the file name '{path.name}' is not a valid slug",
+                                                   "rename it to lowercase letters, digits and hyphens, e.g. "
+                                                   "ml-engineering-manager.md", rule="slug"))
+                continue
+            if slug.casefold() in seen_casefold:
+                site.diagnostics.append(Diagnostic(shown, 1, "", f"duplicate slug '{slug}' (also {seen_casefold[slug]})",
+                                                   "rename one of the files", rule="slug"))
+                continue
+            seen_casefold[slug.casefold()] = shown
+            if any(d.severity is Severity.ERROR for d in doc.diagnostics):
+                continue
+            model, problems = validate_document(doc, kind.model)
+            site.diagnostics.extend(problems)
+            if model is not None:
+                store[slug] = Entry(kind=kind, slug=slug, model=model, source=doc)
+    _check_references(site)
+    from .rules import run_rules  # rules depend on the graph; import here keeps the module order one-way
+
+    site.diagnostics.extend(run_rules(site))
+    if only is not None:
+        wanted = {display_path(p, settings.project_root) for p in only}
+        site.diagnostics = [d for d in site.diagnostics if d.path in wanted]
+    site.diagnostics = sorted(set(site.diagnostics))
+    return site
+
+
+def _attr(kind: ContentKind) -> str:
+    return {"role": "roles", "person": "people", "case_study": "case_studies"}[kind.name]
+
+
+def _check_references(site: CareersSite) -> None:
+    """Broken links between files are errors: a role must never point at a person who does not exist.
+
+    Entries with broken references stay in the graph so every problem is reported; a site with
+    errors is never rendered.
+    """
+
+    def report(entry: Entry, field_path: tuple, target: str, kind: ContentKind, available: dict) -> None:
+        close = difflib.get_close_matches(target, list(available), n=1, cutoff=0.6)
+        folder = site.settings.content_dir(kind.name).name
+        hint = f"did you mean '{close[0]}'?" if close else f"create {folder}/{target}.md or use an existing slug"
+        site.diagnostics.append(Diagnostic(entry.source.display_path, entry.source.line_of(field_path),
+                                           format_field_path(field_path),
+                                           f"no {kind.name.replace('_', ' ')} '{target}' in {folder}/", hint,
+                                           rule="reference"))
+
+    for entry in site.roles.values():
+        role = entry.model
+        if role.hiring_manager not in site.people:
+            report(entry, ("hiring_manager",), role.hiring_manager, PERSON, site.people)
+        for index, slug in enumerate(role.case_studies):
+            if slug not in site.case_studies:
+                report(entry, ("case_studies", index), slug, CASE_STUDY, site.case_studies)
+    for entry in site.case_studies.values():
+        if entry.model.leader not in site.people:
+            report(entry, ("leader",), entry.model.leader, PERSON, site.people)

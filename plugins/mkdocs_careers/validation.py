@@ -1,0 +1,112 @@
+"""Turning parsed files into models, and every validation failure into a located diagnostic.
+
+Pydantic reports where a value is wrong as a path (`loc`); the loader knows which line each
+path sits on. Joining the two gives `roles/x.md:12: salary.max: ...` with a hint.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import difflib
+import types
+import typing
+from typing import Any, TypeVar
+
+from pydantic import BaseModel, ValidationError
+
+from .diagnostics import Diagnostic
+from .loading import FieldPath, SourceDocument, format_field_path
+
+M = TypeVar("M", bound=BaseModel)
+
+_TYPE_HINTS = {
+    "string_type": "put the value in quotes, e.g. \"...\"",
+    "list_type": "write a list: one '- item' per line under the field",
+    "date_type": "write the date as YYYY-MM-DD, e.g. 2026-03-31",
+    "date_from_datetime_parsing": "write the date as YYYY-MM-DD, e.g. 2026-03-31",
+    "date_parsing": "write the date as YYYY-MM-DD, e.g. 2026-03-31",
+    "float_parsing": "write a plain number without currency signs or commas, e.g. 120000",
+    "float_type": "write a plain number without currency signs or commas, e.g. 120000",
+    "bool_parsing": "write true or false",
+    "bool_type": "write true or false",
+    "enum": "use one of the allowed values listed",
+    "missing": "add the field; see the README's field table for this content type",
+    "string_pattern_mismatch": "slugs use lowercase letters, digits and single hyphens, e.g. ana-lopez",
+    "too_short": "add at least one item",
+    "model_type": "write the nested fields indented under this field",
+    "model_attributes_type": "write the nested fields indented under this field",
+    "greater_than": "use a positive number",
+}
+
+
+def validate_document(doc: SourceDocument, model_cls: type[M]) -> tuple[M | None, list[Diagnostic]]:
+    """Validate one parsed file against its model; return the model (or None) and every problem."""
+    try:
+        return model_cls.model_validate(doc.data), []
+    except ValidationError as exc:
+        return None, [_to_diagnostic(doc, error, model_cls) for error in exc.errors(include_url=False)]
+
+
+def _to_diagnostic(doc: SourceDocument, error: Any, model_cls: type[BaseModel]) -> Diagnostic:
+    loc: FieldPath = tuple(part for part in error["loc"] if not _is_union_tag(part))
+    kind = error["type"]
+    field = format_field_path(loc)
+    if kind == "extra_forbidden":
+        parent = _model_at(model_cls, loc[:-1])
+        allowed = sorted(parent.model_fields) if parent else []
+        close = difflib.get_close_matches(str(loc[-1]), allowed, n=1, cutoff=0.6)
+        hint = f"did you mean '{close[0]}'?" if close else f"allowed fields here: {', '.join(allowed)}"
+        return Diagnostic(doc.display_path, doc.line_of(loc), field, "unknown field", hint)
+    message = _message(error, loc)
+    hint = _TYPE_HINTS.get(kind, "")
+    if kind in {"string_type", "list_type"} and isinstance(error.get("input"), (bool, dt.date, int, float)):
+        hint = "YAML read this as a number, date or true/false; put it in quotes to keep it as text"
+    if kind == "missing" and isinstance(loc[-1], str):
+        parent = _model_at(model_cls, loc[:-1])
+        info = parent.model_fields.get(str(loc[-1])) if parent else None
+        if info is not None and info.description:
+            hint = f"add '{loc[-1]}:' ({info.description})"
+    return Diagnostic(doc.display_path, doc.line_of(loc), field, message, hint)
+
+
+def _message(error: Any, loc: FieldPath) -> str:
+    kind = error["type"]
+    if kind == "missing":
+        return "required field is missing"
+    if kind == "value_error":
+        return str(error.get("ctx", {}).get("error", error["msg"]))
+    if kind == "enum":
+        return f"'{error.get('input')}' is not allowed; expected {error['ctx']['expected']}"
+    return str(error["msg"])
+
+
+def _is_union_tag(part: Any) -> bool:
+    """Pydantic inserts type names such as 'str' or 'function-after[...]' into loc for unions."""
+    return isinstance(part, str) and ("[" in part or part in {"str", "float", "int", "date", "none", "list"})
+
+
+def _model_at(model_cls: type[BaseModel], path: FieldPath) -> type[BaseModel] | None:
+    """The model class that owns the field at `path`, used to suggest field names for typos."""
+    current: Any = model_cls
+    for part in path:
+        if isinstance(part, int):
+            continue
+        if not (isinstance(current, type) and issubclass(current, BaseModel)) or part not in current.model_fields:
+            return None
+        current = _unwrap(current.model_fields[part].annotation)
+    return current if isinstance(current, type) and issubclass(current, BaseModel) else None
+
+
+def _unwrap(annotation: Any) -> Any:
+    """Find the model inside `list[X]`, `X | None` or `Annotated[...]`."""
+    while True:
+        origin = typing.get_origin(annotation)
+        if origin is typing.Annotated:
+            annotation = typing.get_args(annotation)[0]
+        elif origin in (list, typing.Union, types.UnionType):
+            args = [a for a in typing.get_args(annotation) if a is not type(None)]
+            annotation = args[0] if args else annotation
+            if origin in (typing.Union, types.UnionType) and len(args) != 1:
+                return annotation
+        else:
+            return annotation

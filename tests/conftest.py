@@ -1,0 +1,100 @@
+"""Shared test helpers: real MkDocs builds into temp dirs and real parsers on the output."""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import subprocess
+import sys
+from dataclasses import dataclass
+from pathlib import Path
+
+import extruct
+import pytest
+
+REPO = Path(__file__).resolve().parents[1]
+FIXTURES = Path(__file__).parent / "fixtures"
+# The pinned build date of every test build: 2026-11-25 00:00 UTC.
+PINNED_EPOCH = "1795564800"
+DEMO_PARTS = ("mkdocs.yml", "content", "roles", "people", "case_studies")
+
+
+@dataclass
+class BuildResult:
+    project: Path
+    site: Path
+    returncode: int
+    output: str
+
+    def html(self, url_path: str) -> str:
+        target = self.site / url_path
+        if url_path.endswith("/") or not url_path:
+            target = target / "index.html"
+        return target.read_text(encoding="utf-8")
+
+    def graph(self, url_path: str) -> list[dict]:
+        """The page's single JSON-LD @graph, parsed back with extruct."""
+        return single_graph(self.html(url_path))
+
+
+def single_graph(html: str) -> list[dict]:
+    blocks = extruct.extract(html, syntaxes=["json-ld"], uniform=False)["json-ld"]
+    assert len(blocks) == 1, f"expected one JSON-LD block, found {len(blocks)}"
+    assert blocks[0]["@context"] == "https://schema.org"
+    return blocks[0]["@graph"]
+
+
+def nodes_of_type(graph: list[dict], type_name: str) -> list[dict]:
+    def types(node: dict) -> list[str]:
+        value = node.get("@type", [])
+        return value if isinstance(value, list) else [value]
+
+    return [n for n in graph if type_name in types(n)]
+
+
+def one_node(graph: list[dict], type_name: str) -> dict:
+    found = nodes_of_type(graph, type_name)
+    assert len(found) == 1, f"expected one {type_name}, found {len(found)}"
+    return found[0]
+
+
+def copy_project(source: Path, destination: Path) -> Path:
+    destination.mkdir(parents=True, exist_ok=True)
+    for part in DEMO_PARTS:
+        src = source / part
+        if src.is_dir():
+            shutil.copytree(src, destination / part)
+        elif src.is_file():
+            shutil.copy2(src, destination / part)
+    return destination
+
+
+def run_build(project: Path, *args: str, epoch: str = PINNED_EPOCH, strict: bool = True) -> BuildResult:
+    """Run the real `mkdocs build` command on a project directory."""
+    env = {**os.environ, "SOURCE_DATE_EPOCH": epoch, "NO_MKDOCS_2_WARNING": "1", "NO_COLOR": "1"}
+    command = [sys.executable, "-m", "mkdocs", "build", "-f", str(project / "mkdocs.yml"), *args]
+    if strict:
+        command.append("--strict")
+    proc = subprocess.run(command, capture_output=True, text=True, env=env, cwd=project, timeout=600)
+    site_dir = project / "site"
+    return BuildResult(project, site_dir, proc.returncode, proc.stdout + proc.stderr)
+
+
+@pytest.fixture(scope="session")
+def demo_build(tmp_path_factory) -> BuildResult:
+    """The shipped demo site, built once per test session with the pinned build date."""
+    project = copy_project(REPO, tmp_path_factory.mktemp("demo"))
+    result = run_build(project)
+    assert result.returncode == 0, result.output
+    return result
+
+
+@pytest.fixture
+def minimal_project(tmp_path) -> Path:
+    """A small fixture site (one role, one person, one case study) to break in error tests."""
+    return copy_project(FIXTURES / "minimal", tmp_path / "project")
+
+
+def load_vocabulary() -> dict:
+    return json.loads((Path(__file__).parent / "data" / "schemaorg-vocabulary.json").read_text(encoding="utf-8"))
