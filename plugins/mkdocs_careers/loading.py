@@ -134,8 +134,12 @@ def _parse_frontmatter(doc: SourceDocument, yaml_text: str, line_offset: int) ->
         data = loader.construct_document(node)
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
-        line = (mark.line + 1 + line_offset) if mark else 1
         problem = (exc.problem or exc.context or "invalid YAML").strip()
+        if exc.context_mark is not None and "quoted scalar" in (exc.context or ""):
+            # An unclosed quote is only noticed at the end; point at where the quote was opened.
+            mark = exc.context_mark
+            problem = "a quoted value is never closed"
+        line = (mark.line + 1 + line_offset) if mark else 1
         doc.diagnostics.append(_problem(doc, line, f"invalid YAML: {problem}", _yaml_hint(problem)))
         return
     except yaml.YAMLError as exc:  # pragma: no cover - every PyYAML error we know of is marked
@@ -147,6 +151,8 @@ def _parse_frontmatter(doc: SourceDocument, yaml_text: str, line_offset: int) ->
 
 
 def _yaml_hint(problem: str) -> str:
+    if "never closed" in problem:
+        return "add the closing quote at the end of the value"
     if "mapping values are not allowed" in problem:
         return "a value containing ': ' must be quoted, e.g. title: \"Lead: Data\""
     if "found character" in problem and "cannot start any token" in problem:

@@ -116,7 +116,8 @@ class Location(ContentModel):
     @property
     def label(self) -> str:
         """City, region and country: how listings and headings name the place."""
-        return ", ".join(p for p in (self.city, self.region, self.country_name) if p)
+        region = self.region if self.region != self.city else None
+        return ", ".join(p for p in (self.city, region, self.country_name) if p)
 
     @property
     def address_label(self) -> str:

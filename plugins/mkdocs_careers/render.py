@@ -28,6 +28,8 @@ from .site import CASE_STUDY, PERSON, ROLE, CareersSite, ContentKind, Entry
 
 _HEADING = re.compile(r'<h([23])\s+id="([^"]+)"[^>]*>(.*?)</h\1>', re.S)
 _HEADERLINK = re.compile(r'<a class="headerlink".*?</a>', re.S)
+# Related-role lists on person and case-study pages are capped so those pages stay small at any scale.
+RELATED_LIMIT = 10
 _TAGS = re.compile(r"<[^>]+>")
 
 
@@ -127,7 +129,7 @@ class PageRenderer:
         context = self._context(entry.page_path, entry=entry, person=person, body_html=Markup(body_html),
                                 tenure=formatting.tenure_label(person, self.site.build_date),
                                 studies=self.site.case_studies_led_by(entry.slug),
-                                roles=self.site.open_roles_managed_by(entry.slug))
+                                roles=self.site.open_roles_managed_by(entry.slug)[:RELATED_LIMIT])
         html = self._render("person.html", context)
         graph = person_page_graph(entry, self.site, site_name=self.site_name, language=self.language)
         return RenderedPage(html=html, jsonld=graph, title=self._title(f"{person.name}, {person.job_title}"),
@@ -135,7 +137,7 @@ class PageRenderer:
 
     def case_study_page(self, entry: Entry[CaseStudy], body_html: str) -> RenderedPage:
         study = entry.model
-        roles = [r for r in self.site.open_roles if entry.slug in r.model.case_studies]
+        roles = self.site.open_roles_citing(entry.slug)[:RELATED_LIMIT]
         context = self._context(entry.page_path, entry=entry, study=study, body_html=Markup(body_html),
                                 leader=self.site.leader(study), roles=roles)
         html = self._render("case_study.html", context)

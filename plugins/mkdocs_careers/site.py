@@ -10,6 +10,7 @@ import datetime as dt
 import difflib
 from collections import defaultdict
 from dataclasses import dataclass, field
+from functools import cached_property
 from pathlib import Path
 from typing import Generic, TypeVar
 
@@ -103,13 +104,13 @@ class CareersSite:
             return RoleStatus(False, f"Applications closed on {role.valid_through:%d %B %Y}.")
         return RoleStatus(True)
 
-    @property
+    @cached_property
     def open_roles(self) -> list[Entry[Role]]:
         """Open roles, newest first (the order of feeds and llms.txt)."""
         items = [e for e in self.roles.values() if self.role_status(e.model).is_open]
         return sorted(items, key=lambda e: (-e.model.date_posted.toordinal(), e.model.title.casefold(), e.slug))
 
-    @property
+    @cached_property
     def closed_roles(self) -> list[Entry[Role]]:
         items = [e for e in self.roles.values() if not self.role_status(e.model).is_open]
         return sorted(items, key=lambda e: (-(e.model.valid_through or e.model.date_posted).toordinal(), e.slug))
@@ -131,37 +132,43 @@ class CareersSite:
     def leader(self, study: CaseStudy) -> Entry[Person]:
         return self.people[study.leader]
 
-    @property
-    def _by_leader(self) -> dict[str, list[Entry[CaseStudy]]]:
-        cached = self.__dict__.get("_by_leader_cache")
-        if cached is None:
-            cached = defaultdict(list)
-            for entry in sorted(self.case_studies.values(), key=lambda e: e.model.date_published, reverse=True):
-                cached[entry.model.leader].append(entry)
-            self.__dict__["_by_leader_cache"] = cached
-        return cached
+    # Reverse indexes are built once, so each page looks its links up in O(1): no quadratic scans.
+    @cached_property
+    def _case_studies_by_leader(self) -> dict[str, list[Entry[CaseStudy]]]:
+        index: dict[str, list[Entry[CaseStudy]]] = defaultdict(list)
+        for entry in self.case_studies_sorted:
+            index[entry.model.leader].append(entry)
+        return index
+
+    @cached_property
+    def _open_roles_by_manager(self) -> dict[str, list[Entry[Role]]]:
+        index: dict[str, list[Entry[Role]]] = defaultdict(list)
+        for entry in self.open_roles:
+            index[entry.model.hiring_manager].append(entry)
+        return index
+
+    @cached_property
+    def _open_roles_by_case_study(self) -> dict[str, list[Entry[Role]]]:
+        index: dict[str, list[Entry[Role]]] = defaultdict(list)
+        for entry in self.open_roles:
+            for slug in entry.model.case_studies:
+                index[slug].append(entry)
+        return index
 
     def case_studies_led_by(self, person_slug: str) -> list[Entry[CaseStudy]]:
-        return self._by_leader.get(person_slug, [])
-
-    @property
-    def _roles_by_manager(self) -> dict[str, list[Entry[Role]]]:
-        cached = self.__dict__.get("_roles_by_manager_cache")
-        if cached is None:
-            cached = defaultdict(list)
-            for entry in self.open_roles:
-                cached[entry.model.hiring_manager].append(entry)
-            self.__dict__["_roles_by_manager_cache"] = cached
-        return cached
+        return self._case_studies_by_leader.get(person_slug, [])
 
     def open_roles_managed_by(self, person_slug: str) -> list[Entry[Role]]:
-        return self._roles_by_manager.get(person_slug, [])
+        return self._open_roles_by_manager.get(person_slug, [])
 
-    @property
+    def open_roles_citing(self, case_study_slug: str) -> list[Entry[Role]]:
+        return self._open_roles_by_case_study.get(case_study_slug, [])
+
+    @cached_property
     def people_sorted(self) -> list[Entry[Person]]:
         return sorted(self.people.values(), key=lambda e: (e.model.since, e.model.name.casefold()))
 
-    @property
+    @cached_property
     def case_studies_sorted(self) -> list[Entry[CaseStudy]]:
         return sorted(self.case_studies.values(), key=lambda e: (e.model.date_published, e.slug), reverse=True)
 

@@ -1,0 +1,163 @@
+"""Bad content gets a clear error naming file, line and field; all problems at once; no traceback;
+the previous site/ stays untouched; no frontmatter value can inject markup."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from pathlib import Path
+
+from conftest import BuildResult, one_node, run_build
+
+
+def tree_digest(root: Path) -> str:
+    digest = hashlib.sha256()
+    for path in sorted(p for p in root.rglob("*") if p.is_file()):
+        digest.update(str(path.relative_to(root)).encode())
+        digest.update(path.read_bytes())
+    return digest.hexdigest()
+
+
+def replace_in(path: Path, old: str, new: str) -> None:
+    text = path.read_text(encoding="utf-8")
+    assert old in text, f"{old!r} not in {path}"
+    path.write_text(text.replace(old, new, 1), encoding="utf-8")
+
+
+def line_of(path: Path, needle: str) -> int:
+    for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), start=1):
+        if needle in line:
+            return number
+    raise AssertionError(f"{needle!r} not in {path}")
+
+
+def failed_build(project: Path) -> BuildResult:
+    result = run_build(project)
+    assert result.returncode != 0, result.output
+    assert "Traceback" not in result.output, result.output
+    return result
+
+
+def test_minimal_fixture_builds(minimal_project):
+    result = run_build(minimal_project)
+    assert result.returncode == 0, result.output
+    job = one_node(result.graph("roles/data-lead/"), "JobPosting")
+    assert job["title"] == "Data Lead"
+
+
+def test_malformed_yaml_names_file_and_line(minimal_project):
+    role = minimal_project / "roles" / "data-lead.md"
+    replace_in(role, "department: Data", "department: Data: Platform")
+    result = failed_build(minimal_project)
+    line = line_of(role, "department: Data: Platform")
+    assert f"roles/data-lead.md:{line}: invalid YAML" in result.output
+    assert "must be quoted" in result.output
+
+
+def test_unclosed_quote_points_at_the_opening_line(minimal_project):
+    role = minimal_project / "roles" / "data-lead.md"
+    replace_in(role, "title: Data Lead", "title: \"Data Lead")
+    result = failed_build(minimal_project)
+    assert "roles/data-lead.md:2: invalid YAML: a quoted value is never closed" in result.output
+
+
+def test_wrong_type_names_field_and_hint(minimal_project):
+    role = minimal_project / "roles" / "data-lead.md"
+    replace_in(role, "  min: 150000", "  min: lots")
+    result = failed_build(minimal_project)
+    assert f"roles/data-lead.md:{line_of(role, 'min: lots')}: salary.min:" in result.output
+    assert "plain number" in result.output
+
+
+def test_missing_field_points_at_the_frontmatter_and_explains(minimal_project):
+    role = minimal_project / "roles" / "data-lead.md"
+    replace_in(role, "department: Data\n", "")
+    result = failed_build(minimal_project)
+    assert "roles/data-lead.md:1: department: required field is missing" in result.output
+    assert "add 'department:'" in result.output
+
+
+def test_unknown_key_suggests_the_right_one(minimal_project):
+    role = minimal_project / "roles" / "data-lead.md"
+    replace_in(role, "department: Data", "departmnet: Data")
+    result = failed_build(minimal_project)
+    assert f"roles/data-lead.md:{line_of(role, 'departmnet')}: departmnet: unknown field" in result.output
+    assert "did you mean 'department'?" in result.output
+
+
+def test_broken_reference_is_an_error(minimal_project):
+    role = minimal_project / "roles" / "data-lead.md"
+    replace_in(role, "hiring_manager: jo-smith", "hiring_manager: jo-smyth")
+    result = failed_build(minimal_project)
+    assert (f"roles/data-lead.md:{line_of(role, 'hiring_manager')}: hiring_manager: no person 'jo-smyth' in people/"
+            in result.output)
+    assert "did you mean 'jo-smith'?" in result.output
+
+
+def test_short_faq_answer_is_an_error(minimal_project):
+    role = minimal_project / "roles" / "data-lead.md"
+    thirty_words = " ".join(["word"] * 30)
+    text = role.read_text(encoding="utf-8")
+    start = text.index("    answer: >-\n      Yes.")
+    end = text.index("  - question: How large")
+    role.write_text(text[:start] + f"    answer: {thirty_words}\n" + text[end:], encoding="utf-8")
+    result = failed_build(minimal_project)
+    assert (f"roles/data-lead.md:{line_of(role, thirty_words)}: faq[0].answer: answer has 30 words; it must have 40-120"
+            in result.output)
+
+
+def test_all_problems_are_reported_at_once(minimal_project):
+    role = minimal_project / "roles" / "data-lead.md"
+    replace_in(role, "department: Data", "departmnet: Data")
+    replace_in(role, "hiring_manager: jo-smith", "hiring_manager: nobody")
+    replace_in(minimal_project / "people" / "jo-smith.md", "since: 2021-03-01", "since: someday")
+    result = failed_build(minimal_project)
+    assert "3 content errors" in result.output or "content errors" in result.output
+    assert "departmnet" in result.output
+    assert "people/jo-smith.md" in result.output and "since" in result.output
+
+
+def test_failed_build_leaves_previous_site_untouched(minimal_project):
+    assert run_build(minimal_project).returncode == 0
+    before = tree_digest(minimal_project / "site")
+    replace_in(minimal_project / "roles" / "data-lead.md", "  min: 150000", "  min: lots")
+    failed_build(minimal_project)
+    assert tree_digest(minimal_project / "site") == before
+    assert not list(minimal_project.glob(".site-staging-*"))
+
+
+def test_strict_warning_failure_leaves_previous_site_untouched(minimal_project):
+    assert run_build(minimal_project).returncode == 0
+    before = tree_digest(minimal_project / "site")
+    # A broken Markdown link is a warning; --strict turns it into a failure after all pages are written.
+    (minimal_project / "content" / "index.md").write_text("# Careers\n\n[broken](missing.md)\n", encoding="utf-8")
+    result = run_build(minimal_project)
+    assert result.returncode != 0
+    assert tree_digest(minimal_project / "site") == before
+    assert not list(minimal_project.glob(".site-staging-*"))
+
+
+def test_injection_in_title_is_escaped_everywhere(minimal_project):
+    role = minimal_project / "roles" / "data-lead.md"
+    evil = '</script><script>alert(1)</script><!-- "Lead" & <b>co</b>'
+    replace_in(role, "title: Data Lead", f"title: {json.dumps(evil)}")
+    replace_in(role, "summary: Lead the data team that turns raw events into decisions.",
+               "summary: " + json.dumps('"><img src=x onerror=alert(2)> Lead the data team.'))
+    result = run_build(minimal_project)
+    assert result.returncode == 0, result.output
+    page = result.html("roles/data-lead/")
+    assert "<script>alert(1)" not in page and "<img src=x" not in page and "<b>co</b>" not in page
+    assert "&lt;/script&gt;&lt;script&gt;alert(1)" in page
+    job = one_node(result.graph("roles/data-lead/"), "JobPosting")
+    assert job["title"] == evil  # extruct reads back exactly the editor's text
+    head = page.split("</head>")[0]
+    assert head.count("<script") == head.count("</script>")
+    assert '<meta name="description" content="&#34;&gt;&lt;img' in head or "&quot;&gt;&lt;img" in head
+
+
+def test_closed_by_build_date(minimal_project):
+    # Pinned one day after valid_through: the role closes and loses its JobPosting.
+    result = run_build(minimal_project, epoch="1830297600")  # 2028-01-01
+    assert result.returncode == 0, result.output
+    assert '<meta name="robots" content="noindex">' in result.html("roles/data-lead/")
+    assert "JobPosting" not in result.html("roles/data-lead/")
