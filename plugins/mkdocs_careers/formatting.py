@@ -71,6 +71,11 @@ def tenure_label(person: Person, today: dt.date) -> str:
     return f"Since {person.since:%B} {person.since.year} ({span})"
 
 
+def json_number(value: float) -> float | int:
+    """120000.0 → 120000: whole amounts are written as integers in JSON outputs."""
+    return int(value) if float(value).is_integer() else value
+
+
 def number(value: float) -> str:
     return f"{value:,.0f}" if float(value).is_integer() else f"{value:,.2f}".rstrip("0").rstrip(".")
 

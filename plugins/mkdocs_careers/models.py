@@ -122,7 +122,7 @@ class Location(ContentModel):
     @property
     def address_label(self) -> str:
         """The full address as marked up in JobPosting.jobLocation, so every marked-up part is visible."""
-        region = " ".join(p for p in (self.region, self.postal_code) if p)
+        region = " ".join(p for p in (self.region if self.region != self.city else None, self.postal_code) if p)
         return ", ".join(p for p in (self.street, self.city, region, self.country_name) if p)
 
     @property

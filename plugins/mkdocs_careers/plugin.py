@@ -8,6 +8,7 @@ generated pages in `on_files`, wrap each page's HTML in `on_page_content`, add h
 from __future__ import annotations
 
 import datetime as dt
+from dataclasses import dataclass
 import logging
 import os
 import shutil
@@ -32,11 +33,26 @@ from .diagnostics import ContentError
 from .jsonld import script_tag
 from .models import Organization
 from .render import PageRenderer, RenderedPage
+from .outputs import FreePage, build_outputs
+from .outputs.job_feeds import JSON_FEED_PATH, RSS_FEED_PATH, feed_title
+from .outputs.social_meta import SocialCard, social_meta_tags
+from .outputs.settings import OutputSettings
 from .settings import CareersSettings
 from .site import CASE_STUDY, KINDS, PERSON, ROLE, CareersSite, Entry, load_site
 
 log = get_plugin_logger(__name__)
 ASSET_CSS = "assets/careers/careers.css"
+OUTPUT_OPTIONS = ("robots", "llms_txt", "feeds", "sitemap", "social")
+
+
+@dataclass
+class PageHead:
+    """What on_post_page adds to one page's <head>, collected while its content is rendered."""
+
+    jsonld: dict[str, Any]
+    card: SocialCard | None = None
+    noindex: bool = False
+    feed_links: bool = False
 
 
 class OrganizationConfig(base.Config):
@@ -55,6 +71,12 @@ class CareersConfig(base.Config):
     build_date = c.Optional(c.Type((str, dt.date)))
     disabled_rules = c.ListOfItems(c.Type(str), default=[])
     atomic = c.Type(bool, default=True)
+    # Machine-readable outputs; each is validated by its pydantic model in outputs/settings.py.
+    robots = c.Type(dict, default={})
+    llms_txt = c.Type(dict, default={})
+    feeds = c.Type(dict, default={})
+    sitemap = c.Type(dict, default={})
+    social = c.Type(dict, default={})
 
 
 class CareersPlugin(BasePlugin[CareersConfig]):
@@ -66,7 +88,7 @@ class CareersPlugin(BasePlugin[CareersConfig]):
         self.command: str | None = None
         self.entries_by_src: dict[str, Entry] = {}
         self.index_kinds: dict[str, Any] = {}
-        self.head_html: dict[str, str] = {}
+        self.page_heads: dict[str, PageHead] = {}
         self.final_site_dir: str | None = None
         self.staging_dir: str | None = None
 
@@ -81,6 +103,7 @@ class CareersPlugin(BasePlugin[CareersConfig]):
         site_url = config.site_url if config.site_url.endswith("/") else config.site_url + "/"
         try:
             organization = Organization.model_validate(dict(self.config.organization))
+            outputs = OutputSettings.model_validate({key: self.config[key] for key in OUTPUT_OPTIONS})
             settings = CareersSettings(
                 organization=organization, site_url=site_url,
                 project_root=Path(config.config_file_path or ".").resolve().parent,
@@ -89,9 +112,11 @@ class CareersPlugin(BasePlugin[CareersConfig]):
                 use_directory_urls=config.use_directory_urls,
                 build_date=resolve_build_date(self.config.build_date),
                 disabled_rules=frozenset(self.config.disabled_rules),
+                outputs=outputs,
             )
         except ValidationError as exc:
-            problems = "; ".join(f"organization.{'.'.join(map(str, e['loc']))}: {e['msg']}" for e in exc.errors())
+            problems = "; ".join(f"{exc.title.lower().replace('settings', '')}{'.'.join(map(str, e['loc']))}: {e['msg']}"
+                                 for e in exc.errors())
             raise PluginError(f"careers: invalid plugin config in mkdocs.yml: {problems}") from None
         except BuildDateError as exc:
             raise PluginError(f"careers: {exc}") from None
@@ -105,6 +130,9 @@ class CareersPlugin(BasePlugin[CareersConfig]):
         self.renderer = PageRenderer(site, site_name=config.site_name, language=config.theme.get("language"))
         if ASSET_CSS not in config.extra_css:
             config.extra_css.append(ASSET_CSS)
+        if settings.outputs.sitemap.enabled and "sitemap.xml" in config.theme.static_templates:
+            # Ours has content-based lastmod dates and leaves closed roles out; MkDocs' own would not.
+            config.theme.static_templates.remove("sitemap.xml")
         if self.config.atomic and self.command != "serve":
             self._stage_output(config)
         return config
@@ -166,15 +194,19 @@ class CareersPlugin(BasePlugin[CareersConfig]):
         elif kind is not None:
             rendered = self.renderer.index_page(kind, intro_html=html)
         if rendered is None:
-            jsonld = self._free_page_jsonld(page)
-            self.head_html[page.file.src_uri] = script_tag(jsonld)
+            self.page_heads[page.file.src_uri] = PageHead(jsonld=self._free_page_jsonld(page),
+                                                          card=self._free_page_card(page))
             return html
         page.toc = _toc(rendered)
-        head = [script_tag(rendered.jsonld)]
-        if rendered.noindex:
-            head.insert(0, '<meta name="robots" content="noindex">')
-        self.head_html[page.file.src_uri] = "\n".join(head)
+        self.page_heads[page.file.src_uri] = PageHead(
+            jsonld=rendered.jsonld, noindex=rendered.noindex, card=rendered.card,
+            feed_links=kind is ROLE and self.site.settings.outputs.feeds.enabled)
         return rendered.html
+
+    def _free_page_card(self, page: Page) -> SocialCard:
+        assert self.site is not None
+        description = (page.meta or {}).get("description") or self.site.settings.organization.description or ""
+        return self.renderer.social_card(page.url, page.title or "", str(description), og_type="website")
 
     def _free_page_jsonld(self, page: Page) -> dict[str, Any]:
         assert self.site is not None and self.renderer is not None
@@ -187,14 +219,49 @@ class CareersPlugin(BasePlugin[CareersConfig]):
         return self.renderer.free_page_jsonld(page_path, page.title or self.site.settings.organization.name,
                                               description, trail)
 
+    def on_env(self, env: Any, *, config: MkDocsConfig, files: Files) -> Any:
+        """All pages are read and rendered now, so free pages' titles are known: write the outputs."""
+        assert self.site is not None
+        careers_sources = set(self.entries_by_src) | set(self.index_kinds)
+        free_pages = [
+            FreePage(src_uri=f.src_uri, page_path=f.url if f.url != "./" else "", title=f.page.title or "",
+                     description=(f.page.meta or {}).get("description"), markdown=f.page.markdown or "",
+                     is_homepage=f.page.is_homepage)
+            for f in files.documentation_pages() if f.page is not None and f.src_uri not in careers_sources
+        ]
+        for path, content in build_outputs(self.site, config.site_name, free_pages).items():
+            # A `.md` source would be built as a page; give copies another source name, keep the target path.
+            source = f"{path}.careers-copy" if path.endswith(".md") else path
+            generated = File.generated(config, source, content=content)
+            generated.dest_uri = path
+            existing = files.get_file_from_path(source)
+            if existing is not None:
+                if existing.src_dir and Path(existing.src_dir).resolve() == Path(config.docs_dir).resolve():
+                    log.info(f"keeping {source} from docs_dir instead of generating it")  # the editor's own wins
+                    continue
+                files.remove(existing)  # e.g. the theme's raw sitemap.xml template
+            files.append(generated)
+        return env
+
     def on_post_page(self, output: str, *, page: Page, config: MkDocsConfig) -> str:
-        head = self.head_html.pop(page.file.src_uri, "")
-        if not head:
-            return output
+        head = self.page_heads.pop(page.file.src_uri, None)
         marker = output.find("</head>")
-        if marker == -1:
+        if head is None or marker == -1:
             return output
-        return f"{output[:marker]}{head}\n{output[marker:]}"
+        assert self.site is not None
+        tags = []
+        if head.noindex:
+            tags.append('<meta name="robots" content="noindex">')
+        if head.card is not None and self.site.settings.outputs.social.enabled:
+            tags.append(social_meta_tags(head.card, existing_head=output[:marker]))
+        if head.feed_links:
+            title = escape(feed_title(self.site))
+            tags.append(f'<link rel="alternate" type="application/feed+json" title="{title}" '
+                        f'href="{self.site.url(JSON_FEED_PATH)}">')
+            tags.append(f'<link rel="alternate" type="application/rss+xml" title="{title}" '
+                        f'href="{self.site.url(RSS_FEED_PATH)}">')
+        tags.append(script_tag(head.jsonld))
+        return f"{output[:marker]}{chr(10).join(tags)}\n{output[marker:]}"
 
     # --- live preview ----------------------------------------------------------------------------
     def on_serve(self, server: Any, *, config: MkDocsConfig, builder: Any) -> Any:

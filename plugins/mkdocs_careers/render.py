@@ -24,6 +24,7 @@ from .jsonld import (
     role_page_graph,
 )
 from .models import CaseStudy, Person, Role
+from .outputs.social_meta import SocialCard
 from .site import CASE_STUDY, PERSON, ROLE, CareersSite, ContentKind, Entry
 
 _HEADING = re.compile(r'<h([23])\s+id="([^"]+)"[^>]*>(.*?)</h\1>', re.S)
@@ -50,6 +51,7 @@ class RenderedPage:
     description: str
     headings: list[Heading] = field(default_factory=list)
     noindex: bool = False
+    card: SocialCard | None = None
 
 
 def relative_url(from_path: str, to_path: str) -> str:
@@ -121,8 +123,10 @@ class PageRenderer:
         html = self._render("role.html", {**context, "posting_html": Markup(posting_html)})
         graph = role_page_graph(entry, self.site, description_html=description_html, site_name=self.site_name,
                                 language=self.language)
-        return RenderedPage(html=html, jsonld=graph, title=self._title(role.title), description=role.summary,
-                            headings=self.headings_of(html), noindex=not status.is_open)
+        title = self._title(role.title)
+        return RenderedPage(html=html, jsonld=graph, title=title, description=role.summary,
+                            headings=self.headings_of(html), noindex=not status.is_open,
+                            card=self.social_card(entry.page_path, title, role.summary))
 
     def person_page(self, entry: Entry[Person], body_html: str) -> RenderedPage:
         person = entry.model
@@ -132,8 +136,11 @@ class PageRenderer:
                                 roles=self.site.open_roles_managed_by(entry.slug)[:RELATED_LIMIT])
         html = self._render("person.html", context)
         graph = person_page_graph(entry, self.site, site_name=self.site_name, language=self.language)
-        return RenderedPage(html=html, jsonld=graph, title=self._title(f"{person.name}, {person.job_title}"),
-                            description=person.summary, headings=self.headings_of(html))
+        title = self._title(f"{person.name}, {person.job_title}")
+        return RenderedPage(html=html, jsonld=graph, title=title, description=person.summary,
+                            headings=self.headings_of(html),
+                            card=self.social_card(entry.page_path, title, person.summary, og_type="profile",
+                                                  image=person.image, image_alt=person.image_alt or person.name))
 
     def case_study_page(self, entry: Entry[CaseStudy], body_html: str) -> RenderedPage:
         study = entry.model
@@ -142,8 +149,11 @@ class PageRenderer:
                                 leader=self.site.leader(study), roles=roles)
         html = self._render("case_study.html", context)
         graph = case_study_page_graph(entry, self.site, site_name=self.site_name, language=self.language)
-        return RenderedPage(html=html, jsonld=graph, title=self._title(study.title), description=study.summary,
-                            headings=self.headings_of(html))
+        title = self._title(study.title)
+        return RenderedPage(html=html, jsonld=graph, title=title, description=study.summary,
+                            headings=self.headings_of(html),
+                            card=self.social_card(entry.page_path, title, study.summary, og_type="article",
+                                                  published=study.date_published.isoformat()))
 
     def index_page(self, kind: ContentKind, intro_html: str = "") -> RenderedPage:
         path = self.site.index_path(kind)
@@ -168,14 +178,23 @@ class PageRenderer:
         items = [(self._entry_name(e), self.site.url(e.page_path)) for e in listed]
         graph = collection_page_graph(self.site, kind, items, site_name=self.site_name, language=self.language,
                                       description=description)
-        return RenderedPage(html=html, jsonld=graph, title=self._title(kind.label), description=description,
-                            headings=self.headings_of(html))
+        title = self._title(kind.label)
+        return RenderedPage(html=html, jsonld=graph, title=title, description=description,
+                            headings=self.headings_of(html), card=self.social_card(path, title, description))
 
     def free_page_jsonld(self, page_path: str, title: str, description: str | None,
                          trail: list[tuple[str, str]]) -> dict[str, Any]:
         """JSON-LD for an editor's free Markdown page (home, how we hire, benefits, ...)."""
         return free_page_graph(self.site, self.site.url(page_path), title, site_name=self.site_name,
                                language=self.language, description=description, trail=trail)
+
+    def social_card(self, page_path: str, title: str, description: str, *, og_type: str = "website",
+                    image: str | None = None, image_alt: str | None = None,
+                    published: str | None = None) -> SocialCard:
+        social = self.site.settings.outputs.social
+        return SocialCard(og_type=og_type, title=title, description=description, url=self.site.url(page_path),
+                          site_name=self.site_name, image=self.site.asset_url(image or social.image),
+                          image_alt=image_alt, twitter_site=social.twitter_site, published=published)
 
     def _title(self, subject: str) -> str:
         return f"{subject} at {self.site.settings.organization.name}"

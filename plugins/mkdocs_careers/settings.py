@@ -8,6 +8,7 @@ from pathlib import Path
 from pydantic import BaseModel, ConfigDict, Field
 
 from .models import Organization
+from .outputs.settings import OutputSettings
 
 
 class CareersSettings(BaseModel):
@@ -22,7 +23,7 @@ class CareersSettings(BaseModel):
     use_directory_urls: bool = True
     build_date: dt.date
     disabled_rules: frozenset[str] = frozenset()
-    default_image: str | None = None
+    outputs: OutputSettings = Field(default_factory=OutputSettings)
 
     def content_dir(self, kind: str) -> Path:
         relative = {"role": self.roles_dir, "person": self.people_dir, "case_study": self.case_studies_dir}[kind]

@@ -15,6 +15,7 @@ from pathlib import Path
 from typing import Generic, TypeVar
 
 from .diagnostics import Diagnostic, Severity, display_path
+from .formatting import date_label
 from .loading import SourceDocument, format_field_path, parse_document
 from .models import CaseStudy, Person, Role, slug_is_valid
 from .settings import CareersSettings
@@ -101,7 +102,7 @@ class CareersSite:
         if role.closed:
             return RoleStatus(False, "This role has been filled or withdrawn.")
         if role.valid_through is not None and role.valid_through < self.build_date:
-            return RoleStatus(False, f"Applications closed on {role.valid_through:%d %B %Y}.")
+            return RoleStatus(False, f"Applications closed on {date_label(role.valid_through)}.")
         return RoleStatus(True)
 
     @cached_property

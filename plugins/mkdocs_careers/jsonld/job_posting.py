@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
+from ..formatting import json_number
 from ..models import Role, Workplace
 from .nodes import job_posting_id, organization_id, ref, webpage_id
 
@@ -71,12 +72,8 @@ def _base_salary(role: Role) -> dict[str, Any] | None:
         return None
     value: dict[str, Any] = {"@type": "QuantitativeValue", "unitText": salary.unit.google_value}
     if salary.min == salary.max:
-        value["value"] = _number(salary.min)
+        value["value"] = json_number(salary.min)
     else:
-        value["minValue"] = _number(salary.min)
-        value["maxValue"] = _number(salary.max)
+        value["minValue"] = json_number(salary.min)
+        value["maxValue"] = json_number(salary.max)
     return {"@type": "MonetaryAmount", "currency": salary.currency, "value": value}
-
-
-def _number(value: float) -> float | int:
-    return int(value) if float(value).is_integer() else value

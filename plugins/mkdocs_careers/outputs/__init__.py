@@ -1,0 +1,52 @@
+"""Machine-readable outputs built from the site graph: Markdown copies, llms.txt, robots.txt, sitemap,
+job feeds and social meta tags. Each module returns text; the adapter decides where to write it."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from .free_pages import FreePage
+from .job_feeds import JSON_FEED_PATH, RSS_FEED_PATH, json_feed, rss_feed
+from .llms_txt import llms_full_txt, llms_txt
+from .markdown_copy import (
+    case_study_markdown,
+    free_page_markdown,
+    markdown_copy_path,
+    person_markdown,
+    role_markdown,
+)
+from .robots_txt import robots_txt
+from .sitemap import gzipped, sitemap_entries, sitemap_xml
+
+if TYPE_CHECKING:
+    from ..site import CareersSite
+
+__all__ = ["FreePage", "build_outputs"]
+
+
+def build_outputs(site: CareersSite, site_name: str, free_pages: list[FreePage]) -> dict[str, str | bytes]:
+    """Every machine-readable file of the site, keyed by its path in the output folder."""
+    options = site.settings.outputs
+    files: dict[str, str | bytes] = {}
+    if options.llms_txt.enabled:
+        files["llms.txt"] = llms_txt(site, site_name, free_pages)
+        if options.llms_txt.full:
+            files["llms-full.txt"] = llms_full_txt(site, site_name)
+    if options.llms_txt.markdown_copies:
+        render = {"role": role_markdown, "person": person_markdown, "case_study": case_study_markdown}
+        for entry in site.entries():
+            files[markdown_copy_path(entry.page_path)] = render[entry.kind.name](entry, site)
+        for page in free_pages:
+            files[markdown_copy_path(page.page_path)] = free_page_markdown(page, site)
+    sitemap_url = None
+    if options.sitemap.enabled:
+        xml = sitemap_xml(sitemap_entries(site, [p.page_path for p in free_pages]))
+        files["sitemap.xml"] = xml
+        files["sitemap.xml.gz"] = gzipped(xml)
+        sitemap_url = site.url("sitemap.xml")
+    if options.robots.enabled:
+        files["robots.txt"] = robots_txt(site, sitemap_url)
+    if options.feeds.enabled:
+        files[JSON_FEED_PATH] = json_feed(site)
+        files[RSS_FEED_PATH] = rss_feed(site)
+    return files

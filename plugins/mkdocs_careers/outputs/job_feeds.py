@@ -1,0 +1,107 @@
+"""Job feeds of the open roles, newest first: JSON Feed 1.1 with a `_job` extension, and RSS 2.0.
+
+The `_job` object carries the structured facts job aggregators need (location, workplace, salary,
+employment type, closing date, apply URL), taken from the same model as the page and its JobPosting.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from typing import TYPE_CHECKING, Any
+
+from feedgen.feed import FeedGenerator
+
+from .. import formatting
+from ..jsonld.job_posting import valid_through_value
+from .llms_txt import role_line_facts
+from .markdown_copy import role_markdown
+
+if TYPE_CHECKING:
+    from ..site import CareersSite, Entry
+
+JSON_FEED_PATH = "roles/feed.json"
+RSS_FEED_PATH = "roles/feed.xml"
+
+
+def _midnight_utc(day: dt.date) -> dt.datetime:
+    return dt.datetime(day.year, day.month, day.day, tzinfo=dt.timezone.utc)
+
+
+def feed_title(site: CareersSite) -> str:
+    return site.settings.outputs.feeds.title or f"Open roles at {site.settings.organization.name}"
+
+
+def job_extension(entry: Entry, site: CareersSite) -> dict[str, Any]:
+    role = entry.model
+    salary = role.salary
+    return {
+        "location": formatting.location_label(role),
+        "countries": role.country_codes,
+        "workplace": role.workplace.value,
+        "employment_type": [t.google_value for t in role.employment_type],
+        "salary": None if salary is None else {
+            "currency": salary.currency, "min": formatting.json_number(salary.min),
+            "max": formatting.json_number(salary.max), "unit": salary.unit.google_value,
+            "label": formatting.salary_label(salary)},
+        "date_posted": role.date_posted.isoformat(),
+        "valid_through": valid_through_value(role),
+        "department": role.department,
+        "apply_url": role.apply.url,
+        "direct_apply": role.apply.direct,
+        "identifier": entry.slug,
+    }
+
+
+def json_feed(site: CareersSite) -> str:
+    items = []
+    for entry in site.open_roles:
+        role = entry.model
+        url = site.url(entry.page_path)
+        items.append({
+            "id": url,
+            "url": url,
+            "external_url": role.apply.url,
+            "title": role.title,
+            "summary": role.summary,
+            "content_text": role_markdown(entry, site),
+            "date_published": _midnight_utc(role.date_posted).isoformat(),
+            "date_modified": _midnight_utc(role.last_modified).isoformat(),
+            "tags": [role.department, role.workplace.label],
+            "_job": job_extension(entry, site),
+        })
+    feed = {
+        "version": "https://jsonfeed.org/version/1.1",
+        "title": feed_title(site),
+        "home_page_url": site.url("roles/"),
+        "feed_url": site.url(JSON_FEED_PATH),
+        "description": f"Every open role at {site.settings.organization.name}, newest first, with salary, "
+                       "location and closing date.",
+        "language": "en",
+        "authors": [{"name": site.settings.organization.name, "url": site.settings.organization.url}],
+        "items": items,
+    }
+    return json.dumps(feed, ensure_ascii=False, indent=2) + "\n"
+
+
+def rss_feed(site: CareersSite) -> bytes:
+    generator = FeedGenerator()
+    generator.title(feed_title(site))
+    generator.link(href=site.url(RSS_FEED_PATH), rel="self")
+    generator.link(href=site.url("roles/"), rel="alternate")  # feedgen uses the last link as the channel <link>
+    generator.description(f"Every open role at {site.settings.organization.name}, newest first.")
+    generator.language("en")
+    # The build date, not the wall clock: two builds of the same content give the same feed.
+    generator.lastBuildDate(_midnight_utc(site.build_date))
+    generator.generator("mkdocs-careers")
+    for entry in site.open_roles:
+        role = entry.model
+        url = site.url(entry.page_path)
+        item = generator.add_entry(order="append")
+        item.guid(url, permalink=True)
+        item.link(href=url)
+        item.title(role.title)
+        item.description(f"{role.summary} {role_line_facts(role, site)}.")
+        item.pubDate(_midnight_utc(role.date_posted))
+        item.category(term=role.department)
+    return generator.rss_str(pretty=True)

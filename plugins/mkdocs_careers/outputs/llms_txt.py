@@ -1,0 +1,70 @@
+"""llms.txt (https://llmstxt.org/) and llms-full.txt: the site's facts in the form assistants read first.
+
+Sections: "Open roles", "Leadership", "Case studies", then "Optional" for everything else. Every link
+points at the page's Markdown copy. Closed roles appear nowhere here.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from .. import formatting
+from ..models import Role
+from .free_pages import FreePage
+from .markdown_copy import markdown_copy_path, md_text, role_markdown
+
+if TYPE_CHECKING:
+    from ..site import CareersSite
+
+
+def role_line_facts(role: Role, site: CareersSite) -> str:
+    """One line per role: where, how, how much, until when. Same labels as the page and the feeds."""
+    where = formatting.location_label(role)
+    return "; ".join([
+        f"{role.workplace.label}, {where}" if role.workplace.value != "remote" else where,
+        formatting.salary_label(role.salary),
+        formatting.employment_label(role.employment_type),
+        f"apply by {formatting.closing_label(role)}" if role.valid_through else "open until filled",
+    ])
+
+
+def _summary(site: CareersSite) -> str:
+    options = site.settings.outputs.llms_txt
+    org = site.settings.organization
+    return options.summary or org.description or f"Open roles, leadership and case studies at {org.name}."
+
+
+def llms_txt(site: CareersSite, site_name: str, free_pages: list[FreePage]) -> str:
+    org = site.settings.organization
+    open_roles = site.open_roles
+    lines = [
+        f"# {md_text(site_name)}", "",
+        f"> {md_text(_summary(site))}", "",
+        f"{md_text(org.name)} publishes every open role with its salary range, location, workplace and closing "
+        f"date. {len(open_roles)} roles are open as of {formatting.date_label(site.build_date)}. Each link below "
+        "is a Markdown copy of the page; the HTML page carries schema.org JSON-LD with the same facts.", "",
+        "## Open roles", "",
+    ]
+    lines += [f"- [{md_text(e.model.title)}]({site.url(markdown_copy_path(e.page_path))}): "
+              f"{md_text(role_line_facts(e.model, site))}" for e in open_roles]
+    lines += ["", "## Leadership", ""]
+    lines += [f"- [{md_text(e.model.name)}]({site.url(markdown_copy_path(e.page_path))}): "
+              f"{md_text(e.model.job_title)}; {md_text(formatting.tenure_label(e.model, site.build_date))}"
+              for e in site.people_sorted]
+    lines += ["", "## Case studies", ""]
+    lines += [f"- [{md_text(e.model.title)}]({site.url(markdown_copy_path(e.page_path))}): "
+              f"{md_text(e.model.summary)} ({formatting.period_label(e.model)})" for e in site.case_studies_sorted]
+    optional = [p for p in free_pages if not p.is_homepage]
+    lines += ["", "## Optional", ""]
+    lines += [f"- [{md_text(p.title)}]({site.url(markdown_copy_path(p.page_path))})"
+              + (f": {md_text(p.description)}" if p.description else "") for p in optional]
+    lines.append(f"- [All open roles (HTML)]({site.url('roles/')}): the roles index, grouped by department")
+    if site.settings.outputs.feeds.enabled:
+        lines.append(f"- [Job feed (JSON Feed 1.1)]({site.url('roles/feed.json')}): open roles, newest first")
+    return "\n".join(lines) + "\n"
+
+
+def llms_full_txt(site: CareersSite, site_name: str) -> str:
+    header = [f"# {md_text(site_name)}", "", f"> {md_text(_summary(site))}", ""]
+    bodies = [role_markdown(entry, site) for entry in site.open_roles]
+    return "\n".join(header) + "\n" + "\n---\n\n".join(bodies)
