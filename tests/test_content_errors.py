@@ -161,3 +161,35 @@ def test_closed_by_build_date(minimal_project):
     assert result.returncode == 0, result.output
     assert '<meta name="robots" content="noindex">' in result.html("roles/data-lead/")
     assert "JobPosting" not in result.html("roles/data-lead/")
+
+
+def test_content_warning_goes_through_mkdocs_logger_and_fails_strict(minimal_project):
+    (minimal_project / "roles" / "notes.txt").write_text("draft ideas", encoding="utf-8")
+    strict = run_build(minimal_project)
+    assert strict.returncode != 0
+    assert "WARNING" in strict.output and "roles/notes.txt:1: not a Markdown file" in strict.output
+    relaxed = run_build(minimal_project, strict=False)
+    assert relaxed.returncode == 0, relaxed.output
+
+
+def test_build_date_from_config_overrides_the_environment(minimal_project):
+    config = minimal_project / "mkdocs.yml"
+    config.write_text(config.read_text(encoding="utf-8") + "      build_date: 2028-01-01\n", encoding="utf-8")
+    result = run_build(minimal_project)  # SOURCE_DATE_EPOCH says 2026-11-25; the config wins
+    assert result.returncode == 0, result.output
+    assert "This role is closed" in result.html("roles/data-lead/")
+
+
+def test_invalid_build_date_is_a_clear_error(minimal_project):
+    config = minimal_project / "mkdocs.yml"
+    config.write_text(config.read_text(encoding="utf-8") + "      build_date: next-tuesday\n", encoding="utf-8")
+    result = failed_build(minimal_project)
+    assert "build_date 'next-tuesday' is not a YYYY-MM-DD date" in result.output
+
+
+def test_missing_site_url_is_a_clear_error(minimal_project):
+    config = minimal_project / "mkdocs.yml"
+    config.write_text(config.read_text(encoding="utf-8").replace("site_url: https://careers.example.com/\n", ""),
+                      encoding="utf-8")
+    result = failed_build(minimal_project)
+    assert "set site_url in mkdocs.yml" in result.output
