@@ -88,6 +88,11 @@ def metric_value(value: float, metric: Metric) -> str:
 
 
 def metric_change(metric: Metric) -> str:
+    if metric.unit == "%":
+        # A change between two percentages is stated in percentage points, not as a relative change.
+        points = metric.after - metric.before
+        sign = "+" if points > 0 else "−" if points < 0 else ""
+        return f"{sign}{number(abs(points))} pp"
     change = metric.change_percent
     if change is None:
         return "new"

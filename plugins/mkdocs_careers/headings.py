@@ -57,3 +57,20 @@ def role_headings(role: Role, organization_name: str) -> RoleHeadings:
     values = {name: getattr(overrides, name, None) or getattr(generated, name)
               for name in generated.__dataclass_fields__}
     return RoleHeadings(**values)
+
+
+@dataclass(frozen=True)
+class CaseStudyHeadings:
+    results: str
+    story: str
+    topics: str
+    related_roles: str
+
+
+def case_study_headings(title: str, leader_name: str) -> CaseStudyHeadings:
+    return CaseStudyHeadings(
+        results=f"{title}: the results in numbers",
+        story=f"How {leader_name}'s team did it",
+        topics="What this case study is about",
+        related_roles="Open roles that continue this work",
+    )

@@ -15,7 +15,7 @@ from jinja2 import Environment, PackageLoader, StrictUndefined, select_autoescap
 from markupsafe import Markup, escape
 
 from . import formatting
-from .headings import role_headings
+from .headings import case_study_headings, role_headings
 from .jsonld import (
     case_study_page_graph,
     collection_page_graph,
@@ -146,7 +146,8 @@ class PageRenderer:
         study = entry.model
         roles = self.site.open_roles_citing(entry.slug)[:RELATED_LIMIT]
         context = self._context(entry.page_path, entry=entry, study=study, body_html=Markup(body_html),
-                                leader=self.site.leader(study), roles=roles)
+                                leader=self.site.leader(study), roles=roles,
+                                h=case_study_headings(study.title, self.site.leader(study).model.name))
         html = self._render("case_study.html", context)
         graph = case_study_page_graph(entry, self.site, site_name=self.site_name, language=self.language)
         title = self._title(study.title)

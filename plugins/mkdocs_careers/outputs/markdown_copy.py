@@ -11,7 +11,7 @@ import re
 from typing import TYPE_CHECKING
 
 from .. import formatting
-from ..headings import role_headings
+from ..headings import case_study_headings, role_headings
 from ..models import CaseStudy, Person, Role
 from .free_pages import FreePage
 
@@ -150,6 +150,7 @@ def person_markdown(entry: Entry[Person], site: CareersSite) -> str:
 def case_study_markdown(entry: Entry[CaseStudy], site: CareersSite) -> str:
     study = entry.model
     leader = site.leader(study)
+    h = case_study_headings(study.title, leader.model.name)
     rows = "\n".join(
         f"| {md_cell(m.label)} | {md_cell(formatting.metric_value(m.before, m))} | "
         f"{md_cell(formatting.metric_value(m.after, m))} | {formatting.metric_change(m)} |"
@@ -161,9 +162,9 @@ def case_study_markdown(entry: Entry[CaseStudy], site: CareersSite) -> str:
                      ("Published", formatting.date_label(study.date_published)),
                      ("Stack", md_text(", ".join(study.stack))),
                      ("Page", site.url(entry.page_path))]), "",
-             f"## Results of {md_text(study.title)} in numbers", "",
+             f"## {md_text(h.results)}", "",
              "| Metric | Before | After | Change |", "|---|---|---|---|", rows, "",
-             "## How the team did it", "", absolutize_links(entry.body, entry.src_uri, site).strip(), ""]
+             f"## {md_text(h.story)}", "", absolutize_links(entry.body, entry.src_uri, site).strip(), ""]
     return "\n".join(parts).rstrip() + "\n"
 
 
