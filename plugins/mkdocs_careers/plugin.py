@@ -210,7 +210,7 @@ class CareersPlugin(BasePlugin[CareersConfig]):
 
     def _free_page_jsonld(self, page: Page) -> dict[str, Any]:
         assert self.site is not None and self.renderer is not None
-        page_path = page.url if self.site.settings.use_directory_urls or not page.url else page.url
+        page_path = page.url
         trail: list[tuple[str, str]] = []
         if not page.is_homepage:
             trail = [(crumb.title, self.site.url(crumb.url)) for crumb in page.ancestors if getattr(crumb, "url", None)]

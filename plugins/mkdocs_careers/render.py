@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from jinja2 import Environment, PackageLoader, StrictUndefined, select_autoescape
-from markupsafe import Markup, escape
+from markupsafe import Markup
 
 from . import formatting
 from .headings import case_study_headings, role_headings
@@ -31,7 +31,6 @@ _HEADING = re.compile(r'<h([23])\s+id="([^"]+)"[^>]*>(.*?)</h\1>', re.S)
 _HEADERLINK = re.compile(r'<a class="headerlink".*?</a>', re.S)
 # Related-role lists on person and case-study pages are capped so those pages stay small at any scale.
 RELATED_LIMIT = 10
-_TAGS = re.compile(r"<[^>]+>")
 
 
 @dataclass(frozen=True)
@@ -205,13 +204,3 @@ class PageRenderer:
         model = entry.model
         return getattr(model, "title", None) or getattr(model, "name")
 
-
-def escape_text(text: str) -> str:
-    return str(escape(text))
-
-
-def strip_tags(html: str) -> str:
-    return _TAGS.sub("", html)
-
-
-KIND_BY_NAME = {k.name: k for k in (ROLE, PERSON, CASE_STUDY)}
