@@ -137,7 +137,7 @@ def test_faq_markup_equals_visible_text(demo_build):
         faq = one_node(demo_build.graph(f"roles/{slug}/"), "FAQPage")
         blocks = page.xpath("//div[@class='careers-qa']")
         assert len(blocks) == len(faq["mainEntity"]) >= 2
-        for block, question in zip(blocks, faq["mainEntity"]):
+        for block, question in zip(blocks, faq["mainEntity"], strict=True):
             visible_q = block.xpath("./h3")[0]
             for link in visible_q.xpath("./a[@class='headerlink']"):
                 link.drop_tree()

@@ -25,7 +25,7 @@ from .jsonld import (
 )
 from .models import CaseStudy, Person, Role
 from .outputs.social_meta import SocialCard
-from .site import CASE_STUDY, PERSON, ROLE, CareersSite, ContentKind, Entry
+from .site import PERSON, ROLE, CareersSite, ContentKind, Entry
 
 _HEADING = re.compile(r'<h([23])\s+id="([^"]+)"[^>]*>(.*?)</h\1>', re.S)
 _HEADERLINK = re.compile(r'<a class="headerlink".*?</a>', re.S)
@@ -202,5 +202,5 @@ class PageRenderer:
     @staticmethod
     def _entry_name(entry: Entry) -> str:
         model = entry.model
-        return getattr(model, "title", None) or getattr(model, "name")
+        return getattr(model, "title", None) or model.name
 
