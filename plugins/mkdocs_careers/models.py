@@ -53,9 +53,15 @@ def _one_or_many(value: object) -> object:
 
 Text = Annotated[str, AfterValidator(_not_blank)]
 Slug = Annotated[str, Field(pattern=SLUG_PATTERN, description="File name of another content file, without .md")]
-CountryCode = Annotated[str, AfterValidator(_country_code), Field(description="ISO 3166-1 alpha-2 code, e.g. US, GB, DE")]
-CurrencyCode = Annotated[str, AfterValidator(_currency_code), Field(description="ISO 4217 code, e.g. USD, EUR, GBP")]
+# The JSON Schema lists the codes too, so editors get completion for them (`careers schema`).
+CountryCode = Annotated[str, AfterValidator(_country_code), Field(
+    description="ISO 3166-1 alpha-2 code, e.g. US, GB, DE", json_schema_extra={"enum": sorted(_COUNTRIES)})]
+CurrencyCode = Annotated[str, AfterValidator(_currency_code), Field(
+    description="ISO 4217 code, e.g. USD, EUR, GBP", json_schema_extra={"enum": sorted(_CURRENCIES)})]
 AbsoluteUrl = Annotated[str, AfterValidator(_absolute_url), Field(description="Absolute http(s) URL")]
+LintDisable = Annotated[list[Annotated[str, Field(pattern=SLUG_PATTERN)]], Field(
+    default_factory=list, description="Lint rule ids switched off for this file only, e.g. [summary-length]; "
+                                      "`careers rules` lists them")]
 
 
 class ContentModel(BaseModel):
@@ -207,6 +213,7 @@ class Role(ContentModel):
     apply: Apply
     search_intents: SearchIntents = Field(default_factory=SearchIntents,
                                           description="Optional overrides for the page's section headings")
+    lint_disable: LintDisable
 
     @property
     def last_modified(self) -> dt.date:
@@ -234,6 +241,7 @@ class Person(ContentModel):
     image: Text | None = Field(None, description="Photo: absolute URL or a path inside content/, e.g. "
                                                  "assets/people/ana.jpg")
     image_alt: Text | None = Field(None, description="Alternative text of the photo (defaults to the name)")
+    lint_disable: LintDisable
 
 
 class Period(ContentModel):
@@ -275,6 +283,7 @@ class CaseStudy(ContentModel):
     stack: list[Text] = Field(min_length=1, description="Technologies used")
     summary: Text = Field(description="One or two sentences for listings and the meta description")
     topics: list[Text] = Field(default_factory=list, description="What the case study is about (schema.org about)")
+    lint_disable: LintDisable
 
 
 class Organization(ContentModel):
