@@ -90,6 +90,10 @@ class EmploymentType(str, Enum):
             self.value, self.value.capitalize())
 
 
+# What editors may write: one value or a non-empty list (the JSON Schema must accept both, like the model).
+EmploymentTypes = Annotated[list[EmploymentType], Field(min_length=1)]
+
+
 class Workplace(str, Enum):
     ONSITE = "onsite"
     HYBRID = "hybrid"
@@ -186,7 +190,8 @@ class Role(ContentModel):
 
     title: Text = Field(description="Job title only, e.g. 'ML Engineering Manager' (no location, no salary)")
     department: Text = Field(description="Team or department, used to group the roles index")
-    employment_type: Annotated[list[EmploymentType], BeforeValidator(_one_or_many)] = Field(
+    employment_type: Annotated[list[EmploymentType], BeforeValidator(
+        _one_or_many, json_schema_input_type=EmploymentType | EmploymentTypes)] = Field(
         min_length=1, description="One or more of full_time, part_time, contractor, temporary, intern, "
                                   "volunteer, per_diem, other")
     date_posted: dt.date = Field(description="Date the role was first published, YYYY-MM-DD")
@@ -199,10 +204,11 @@ class Role(ContentModel):
     workplace: Workplace = Field(description="onsite, hybrid or remote")
     remote_countries: list[CountryCode] = Field(default_factory=list, description="Countries a remote hire may "
                                                                                   "live in; required when remote")
-    salary: Salary | None = Field(None, description="Pay range")
+    salary: Salary | None = Field(None, description="Pay range; pay-transparency laws in many US states and "
+                                                    "Canadian provinces require it in job ads")
     hiring_manager: Slug = Field(description="Slug of the hiring manager's file in people/")
     summary: Text = Field(description="One or two sentences for listings and the meta description")
-    outcomes: Outcomes
+    outcomes: Outcomes = Field(description="Measurable outcomes after 90, 180 and 365 days")
     must_haves: list[Text] = Field(min_length=1, description="What a hire must bring")
     nice_to_haves: list[Text] = Field(default_factory=list, description="What helps but is not required")
     skills: list[Text] = Field(default_factory=list, description="Skills, tools and languages")
@@ -210,7 +216,7 @@ class Role(ContentModel):
     incentives: list[Text] = Field(default_factory=list, description="Bonuses and equity, e.g. milestone bonuses")
     faq: list[FaqItem] = Field(default_factory=list, description="Questions candidates ask, with 40-120 word answers")
     case_studies: list[Slug] = Field(default_factory=list, description="Slugs of related files in case_studies/")
-    apply: Apply
+    apply: Apply = Field(description="How candidates apply")
     search_intents: SearchIntents = Field(default_factory=SearchIntents,
                                           description="Optional overrides for the page's section headings")
     lint_disable: LintDisable

@@ -58,9 +58,8 @@ def _placeholder_diagnostics(doc: SourceDocument, model_cls: type[BaseModel]) ->
         named = tuple(p for p in path if isinstance(p, str))
         parent = _model_at(model_cls, named[:-1]) if named else None
         info = parent.model_fields.get(named[-1]) if parent is not None else None
-        hint = "replace the marker with the real value"
-        if info is not None and info.description:
-            hint += f" ({info.description})"
+        hint = f"replace the marker with: {info.description}" if info is not None and info.description \
+            else "replace the marker with the real value"
         problems.append(Diagnostic(doc.display_path, doc.line_of(path), format_field_path(path),
                                    "placeholder value is not filled in", hint, rule="placeholder"))
     for line in placeholder_lines(doc.body):
