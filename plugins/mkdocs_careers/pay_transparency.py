@@ -127,7 +127,11 @@ def _annual(amount: float, unit: SalaryUnit) -> float:
 
 
 def _cited(applicable: list[ApplicableLaw]) -> str:
-    return "; ".join(f"{a.law.jurisdiction} ({a.reason}): {a.law.law}" for a in applicable)
+    """`office in Denver, so Colorado (law)`; laws that apply for the same reason are listed together."""
+    by_reason: dict[str, list[str]] = {}
+    for item in applicable:
+        by_reason.setdefault(item.reason, []).append(f"{item.law.jurisdiction} ({item.law.law})")
+    return "; ".join(f"{reason}, so {', '.join(laws)}" for reason, laws in by_reason.items())
 
 
 def problems(role: Role, on: dt.date, laws: tuple[PayLaw, ...] | None = None) -> list[PayProblem]:
@@ -148,7 +152,7 @@ def problems(role: Role, on: dt.date, laws: tuple[PayLaw, ...] | None = None) ->
         for law in exemptions:
             hint += (f"; {law.jurisdiction} exempts pay above {money(law.range_limit.exempt_above, law.range_limit.currency)}"
                      " a year: if that applies, add pay-transparency to lint_disable")
-        found.append(PayProblem(("salary",), f"no pay range, but the job ad must state one under {_cited(needs_pay)}",
+        found.append(PayProblem(("salary",), f"no pay range, but the job ad must state one: {_cited(needs_pay)}",
                                 hint))
     if salary is not None:
         for item in needs_pay:
@@ -164,12 +168,12 @@ def problems(role: Role, on: dt.date, laws: tuple[PayLaw, ...] | None = None) ->
                     f"{item.law.law}", f"narrow the range to at most {money(limit.max_width, limit.currency)} a year"))
     needs_benefits = [a for a in applicable if "benefits" in a.law.requires]
     if needs_benefits and not role.benefits:
-        found.append(PayProblem(("benefits",), "no benefits listed, but the job ad must describe them under "
+        found.append(PayProblem(("benefits",), "no benefits listed, but the job ad must describe them: "
                                 f"{_cited(needs_benefits)}", "list the role's benefits under benefits:, e.g. "
                                 "health insurance, retirement plan, paid time off"))
     needs_deadline = [a for a in applicable if "application_deadline" in a.law.requires]
     if needs_deadline and role.valid_through is None:
         found.append(PayProblem(("valid_through",), "no closing date, but the job ad must state when applications "
-                                f"close under {_cited(needs_deadline)}",
+                                f"close: {_cited(needs_deadline)}",
                                 "set valid_through: to the expected last day to apply, YYYY-MM-DD"))
     return found
