@@ -33,8 +33,9 @@ BODY_HINTS = {
 }
 # Dates that are "today" for a new file; every other date is the editor's to decide.
 TODAY_FIELDS = frozenset({"date_posted", "date_published"})
-# Optional lists of objects shown with one example item, so their fields are visible too.
-EXAMPLE_ITEM_FIELDS = frozenset({"locations", "faq"})
+# Optional lists shown with one item to fill in or delete: objects, so their fields are visible, and
+# lists that lint rules expect (benefits for pay-transparency laws, same_as for person-same-as).
+EXAMPLE_ITEM_FIELDS = frozenset({"locations", "faq", "benefits", "same_as"})
 
 
 def slug_for(title: str) -> str:
@@ -86,7 +87,7 @@ class _Writer:
                 item = self.fields(core, indent + 4)
                 item[0] = f"{pad}  - {item[0].lstrip()}"
                 return [comment, f"{pad}{name}:", *item]
-            if required:
+            if required or name in EXAMPLE_ITEM_FIELDS:
                 return [comment, f"{pad}{name}:", f"{pad}  - {self.scalar(name, core, required=True)}"]
             return [comment, f"{pad}{name}: []"]
         if _is_model(core):
