@@ -10,7 +10,6 @@ from typing import Any
 
 import yaml
 from click.testing import CliRunner
-
 from conftest import FIXTURES, PINNED_EPOCH
 from mkdocs_careers.cli import main
 from mkdocs_careers.loading import load_yaml

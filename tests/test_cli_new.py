@@ -8,12 +8,11 @@ import typing
 from pathlib import Path
 
 import pytest
-from pydantic import BaseModel
-
 from cli_helpers import check, read_frontmatter, run_cli, write_frontmatter
 from conftest import REPO
 from mkdocs_careers.placeholders import is_placeholder
 from mkdocs_careers.scaffold import MODELS, _is_model, _shape
+from pydantic import BaseModel
 
 # kind on the command line → (folder, an existing valid file of that kind in the minimal fixture)
 KINDS = {"role": ("roles", "data-lead"), "person": ("people", "jo-smith"),

@@ -9,7 +9,6 @@ from pathlib import Path
 import jsonschema
 import pytest
 import yaml
-
 from cli_helpers import run_cli
 from conftest import REPO
 from mkdocs_careers.schema_export import SCHEMAS, schema_text

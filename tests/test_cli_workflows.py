@@ -12,10 +12,9 @@ import sys
 from pathlib import Path
 
 import yaml
-from pre_commit.clientlib import load_config, load_manifest
-
 from cli_helpers import check, edit, run_cli
 from conftest import REPO
+from pre_commit.clientlib import load_config, load_manifest
 
 BIN = Path(sys.executable).parent
 

@@ -6,7 +6,6 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-
 from cli_helpers import check, edit, line_of, read_frontmatter, run_cli
 from mkdocs_careers.rules import RULES
 

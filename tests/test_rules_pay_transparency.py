@@ -4,7 +4,6 @@ ads must publish it, with the law's effective date honoured against the build da
 from __future__ import annotations
 
 import pytest
-
 from cli_helpers import add_lint_fixture, check, edit
 from mkdocs_careers.pay_transparency import load_laws
 
@@ -68,7 +67,8 @@ def test_new_york_city_role_with_salary_passes(minimal_project):
 def test_a_borough_counts_as_new_york_city(minimal_project):
     role = add_lint_fixture(minimal_project, "new-york-city-no-salary")
     edit(role, locations=[{"city": "Brooklyn", "region": "New York", "country": "US"}])
-    assert "office in Brooklyn, so New York State (New York Labor Law 194-b), New York City" in pay_problems(check(minimal_project), NYC_FIXTURE)["salary"]["message"]
+    message = pay_problems(check(minimal_project), NYC_FIXTURE)["salary"]["message"]
+    assert "office in Brooklyn, so New York State (New York Labor Law 194-b), New York City" in message
 
 
 def test_colorado_also_requires_benefits_and_a_closing_date(minimal_project):
@@ -173,3 +173,10 @@ def test_rule_can_be_disabled_for_one_file(minimal_project):
     role = add_lint_fixture(minimal_project, "new-york-city-no-salary")
     edit(role, lint_disable=["pay-transparency"])
     assert check(minimal_project).exit_code == 0
+
+
+def test_ontario_role_without_salary_is_told_about_the_high_pay_exemption(minimal_project):
+    role = add_lint_fixture(minimal_project, "new-york-city-no-salary")
+    edit(role, locations=[{"city": "Toronto", "region": "ON", "country": "CA"}])
+    hint = pay_problems(check(minimal_project), NYC_FIXTURE)["salary"]["hint"]
+    assert "Ontario exempts pay above CA$200,000 a year" in hint and "lint_disable" in hint

@@ -147,11 +147,12 @@ def problems(role: Role, on: dt.date, laws: tuple[PayLaw, ...] | None = None) ->
 
     needs_pay = [a for a in applicable if "pay_range" in a.law.requires and not exempt(a)]
     if needs_pay and salary is None:
-        exemptions = [a.law for a in needs_pay if a.law.range_limit and a.law.range_limit.exempt_above]
         hint = "add salary: with currency, min, max and unit (min and max both, no open-ended range)"
-        for law in exemptions:
-            hint += (f"; {law.jurisdiction} exempts pay above {money(law.range_limit.exempt_above, law.range_limit.currency)}"
-                     " a year: if that applies, add pay-transparency to lint_disable")
+        for item in needs_pay:
+            limit = item.law.range_limit
+            if limit is not None and limit.exempt_above:
+                hint += (f"; {item.law.jurisdiction} exempts pay above {money(limit.exempt_above, limit.currency)}"
+                         " a year: if that applies, add pay-transparency to lint_disable")
         found.append(PayProblem(("salary",), f"no pay range, but the job ad must state one: {_cited(needs_pay)}",
                                 hint))
     if salary is not None:

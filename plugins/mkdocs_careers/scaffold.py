@@ -39,7 +39,7 @@ EXAMPLE_ITEM_FIELDS = frozenset({"locations", "faq", "benefits", "same_as"})
 
 
 def slug_for(title: str) -> str:
-    """`ML Engineering Manager` → `ml-engineering-manager`; accents are transliterated (`Ana López` → `ana-lopez`)."""
+    """`ML Engineering Manager` → `ml-engineering-manager`; accents are transliterated (`López` → `lopez`)."""
     return slugify(title, max_length=80, word_boundary=True)
 
 
