@@ -102,8 +102,10 @@ def parse_document(path: Path, display_path: str, slug: str) -> SourceDocument:
                                         "add a line with only '---' after the last field"))
         return doc
     yaml_text = "\n".join(lines[1:closing])
-    doc.body = "\n".join(lines[closing + 1 :]).strip("\n") + "\n"
-    doc.body_line = closing + 2
+    rest = "\n".join(lines[closing + 1 :])
+    doc.body = rest.strip("\n") + "\n"
+    # The body's first line is after the fence and any blank lines stripped above (for line numbers in it).
+    doc.body_line = closing + 2 + len(rest) - len(rest.lstrip("\n"))
     doc.frontmatter_line = 1
     _parse_frontmatter(doc, yaml_text, line_offset=1)
     return doc
@@ -184,3 +186,8 @@ def _record_lines(doc: SourceDocument, node: yaml.Node, path: FieldPath, offset:
     elif isinstance(node, yaml.SequenceNode):
         for index, item in enumerate(node.value):
             _record_lines(doc, item, path + (index,), offset)
+
+
+def load_yaml(text: str) -> Any:
+    """Parse a whole YAML document in the careers dialect (for data files shipped with the package)."""
+    return yaml.load(text, Loader=_CareersYamlLoader)  # a SafeLoader subclass: no arbitrary objects

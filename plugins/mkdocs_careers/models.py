@@ -53,9 +53,15 @@ def _one_or_many(value: object) -> object:
 
 Text = Annotated[str, AfterValidator(_not_blank)]
 Slug = Annotated[str, Field(pattern=SLUG_PATTERN, description="File name of another content file, without .md")]
-CountryCode = Annotated[str, AfterValidator(_country_code), Field(description="ISO 3166-1 alpha-2 code, e.g. US, GB, DE")]
-CurrencyCode = Annotated[str, AfterValidator(_currency_code), Field(description="ISO 4217 code, e.g. USD, EUR, GBP")]
+# The JSON Schema lists the codes too, so editors get completion for them (`careers schema`).
+CountryCode = Annotated[str, AfterValidator(_country_code), Field(
+    description="ISO 3166-1 alpha-2 code, e.g. US, GB, DE", json_schema_extra={"enum": sorted(_COUNTRIES)})]
+CurrencyCode = Annotated[str, AfterValidator(_currency_code), Field(
+    description="ISO 4217 code, e.g. USD, EUR, GBP", json_schema_extra={"enum": sorted(_CURRENCIES)})]
 AbsoluteUrl = Annotated[str, AfterValidator(_absolute_url), Field(description="Absolute http(s) URL")]
+LintDisable = Annotated[list[Annotated[str, Field(pattern=SLUG_PATTERN)]], Field(
+    default_factory=list, description="Lint rule ids switched off for this file only, e.g. [summary-length]; "
+                                      "`careers rules` lists them")]
 
 
 class ContentModel(BaseModel):
@@ -82,6 +88,10 @@ class EmploymentType(str, Enum):
     def label(self) -> str:
         return {"per_diem": "Per diem", "full_time": "Full-time", "part_time": "Part-time"}.get(
             self.value, self.value.capitalize())
+
+
+# What editors may write: one value or a non-empty list (the JSON Schema must accept both, like the model).
+EmploymentTypes = Annotated[list[EmploymentType], Field(min_length=1)]
 
 
 class Workplace(str, Enum):
@@ -180,7 +190,8 @@ class Role(ContentModel):
 
     title: Text = Field(description="Job title only, e.g. 'ML Engineering Manager' (no location, no salary)")
     department: Text = Field(description="Team or department, used to group the roles index")
-    employment_type: Annotated[list[EmploymentType], BeforeValidator(_one_or_many)] = Field(
+    employment_type: Annotated[list[EmploymentType], BeforeValidator(
+        _one_or_many, json_schema_input_type=EmploymentType | EmploymentTypes)] = Field(
         min_length=1, description="One or more of full_time, part_time, contractor, temporary, intern, "
                                   "volunteer, per_diem, other")
     date_posted: dt.date = Field(description="Date the role was first published, YYYY-MM-DD")
@@ -193,10 +204,11 @@ class Role(ContentModel):
     workplace: Workplace = Field(description="onsite, hybrid or remote")
     remote_countries: list[CountryCode] = Field(default_factory=list, description="Countries a remote hire may "
                                                                                   "live in; required when remote")
-    salary: Salary | None = Field(None, description="Pay range")
+    salary: Salary | None = Field(None, description="Pay range; pay-transparency laws in many US states and "
+                                                    "Canadian provinces require it in job ads")
     hiring_manager: Slug = Field(description="Slug of the hiring manager's file in people/")
     summary: Text = Field(description="One or two sentences for listings and the meta description")
-    outcomes: Outcomes
+    outcomes: Outcomes = Field(description="Measurable outcomes after 90, 180 and 365 days")
     must_haves: list[Text] = Field(min_length=1, description="What a hire must bring")
     nice_to_haves: list[Text] = Field(default_factory=list, description="What helps but is not required")
     skills: list[Text] = Field(default_factory=list, description="Skills, tools and languages")
@@ -204,9 +216,10 @@ class Role(ContentModel):
     incentives: list[Text] = Field(default_factory=list, description="Bonuses and equity, e.g. milestone bonuses")
     faq: list[FaqItem] = Field(default_factory=list, description="Questions candidates ask, with 40-120 word answers")
     case_studies: list[Slug] = Field(default_factory=list, description="Slugs of related files in case_studies/")
-    apply: Apply
+    apply: Apply = Field(description="How candidates apply")
     search_intents: SearchIntents = Field(default_factory=SearchIntents,
                                           description="Optional overrides for the page's section headings")
+    lint_disable: LintDisable
 
     @property
     def last_modified(self) -> dt.date:
@@ -234,6 +247,7 @@ class Person(ContentModel):
     image: Text | None = Field(None, description="Photo: absolute URL or a path inside content/, e.g. "
                                                  "assets/people/ana.jpg")
     image_alt: Text | None = Field(None, description="Alternative text of the photo (defaults to the name)")
+    lint_disable: LintDisable
 
 
 class Period(ContentModel):
@@ -275,6 +289,7 @@ class CaseStudy(ContentModel):
     stack: list[Text] = Field(min_length=1, description="Technologies used")
     summary: Text = Field(description="One or two sentences for listings and the meta description")
     topics: list[Text] = Field(default_factory=list, description="What the case study is about (schema.org about)")
+    lint_disable: LintDisable
 
 
 class Organization(ContentModel):

@@ -26,23 +26,20 @@ from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.pages import Page
 from mkdocs.structure.toc import AnchorLink, TableOfContents
 from mkdocs.utils import CountHandler
-from pydantic import ValidationError
 
-from .build_date import BuildDateError, resolve_build_date
-from .diagnostics import ContentError
+from .diagnostics import ContentError, Diagnostic, Severity
 from .jsonld import script_tag
-from .models import Organization
+from .models import slug_is_valid
+from .problem_page import problems_html
 from .render import PageRenderer, RenderedPage
 from .outputs import FreePage, build_outputs
 from .outputs.job_feeds import JSON_FEED_PATH, RSS_FEED_PATH, feed_title
 from .outputs.social_meta import SocialCard, social_meta_tags
-from .outputs.settings import OutputSettings
-from .settings import CareersSettings
-from .site import CASE_STUDY, KINDS, PERSON, ROLE, CareersSite, Entry, load_site
+from .settings import SettingsError, settings_from_config
+from .site import CASE_STUDY, KINDS, PERSON, ROLE, CareersSite, Entry, content_files, load_site
 
 log = get_plugin_logger(__name__)
 ASSET_CSS = "assets/careers/careers.css"
-OUTPUT_OPTIONS = ("robots", "llms_txt", "feeds", "sitemap", "social")
 
 
 @dataclass
@@ -86,6 +83,7 @@ class CareersPlugin(BasePlugin[CareersConfig]):
         self.site: CareersSite | None = None
         self.renderer: PageRenderer | None = None
         self.command: str | None = None
+        self.serve_errors: list[Diagnostic] = []
         self.entries_by_src: dict[str, Entry] = {}
         self.index_kinds: dict[str, Any] = {}
         self.page_heads: dict[str, PageHead] = {}
@@ -97,42 +95,37 @@ class CareersPlugin(BasePlugin[CareersConfig]):
         self.command = command
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
-        if not config.site_url:
-            raise PluginError("careers: set site_url in mkdocs.yml (e.g. https://careers.example.com/); "
-                              "JSON-LD, canonical URLs and feeds need absolute URLs")
-        site_url = config.site_url if config.site_url.endswith("/") else config.site_url + "/"
         try:
-            organization = Organization.model_validate(dict(self.config.organization))
-            outputs = OutputSettings.model_validate({key: self.config[key] for key in OUTPUT_OPTIONS})
-            settings = CareersSettings(
-                organization=organization, site_url=site_url,
+            settings = settings_from_config(
+                self.config, site_url=config.site_url,
                 project_root=Path(config.config_file_path or ".").resolve().parent,
-                roles_dir=self.config.roles_dir, people_dir=self.config.people_dir,
-                case_studies_dir=self.config.case_studies_dir,
-                use_directory_urls=config.use_directory_urls,
-                build_date=resolve_build_date(self.config.build_date),
-                disabled_rules=frozenset(self.config.disabled_rules),
-                outputs=outputs,
-            )
-        except ValidationError as exc:
-            problems = "; ".join(f"{exc.title.lower().replace('settings', '')}{'.'.join(map(str, e['loc']))}: {e['msg']}"
-                                 for e in exc.errors())
-            raise PluginError(f"careers: invalid plugin config in mkdocs.yml: {problems}") from None
-        except BuildDateError as exc:
+                use_directory_urls=config.use_directory_urls)
+        except SettingsError as exc:
             raise PluginError(f"careers: {exc}") from None
 
         site = load_site(settings)
-        for warning in site.warnings:
-            log.warning(warning.format())
-        if site.errors:
-            raise PluginError(str(ContentError(site.errors)))
         self.site = site
-        self.renderer = PageRenderer(site, site_name=config.site_name, language=config.theme.get("language"))
+        self.serve_errors = []
+        if self.command == "serve":
+            # Keep the preview alive: a broken file is reported in the terminal and on every page instead.
+            for problem in site.diagnostics:
+                _serve_log.log(logging.ERROR if problem.severity is Severity.ERROR else logging.WARNING,
+                               "careers: %s", problem.format())
+            self.serve_errors = site.errors
+        else:
+            for warning in site.warnings:
+                log.warning(warning.format())
+            if site.errors:
+                raise PluginError(str(ContentError(site.errors)))
         if ASSET_CSS not in config.extra_css:
             config.extra_css.append(ASSET_CSS)
         if settings.outputs.sitemap.enabled and "sitemap.xml" in config.theme.static_templates:
             # Ours has content-based lastmod dates and leaves closed roles out; MkDocs' own would not.
             config.theme.static_templates.remove("sitemap.xml")
+        if self.serve_errors:
+            self.renderer = None
+            return config
+        self.renderer = PageRenderer(site, site_name=config.site_name, language=config.theme.get("language"))
         if self.config.atomic and self.command != "serve":
             self._stage_output(config)
         return config
@@ -142,7 +135,11 @@ class CareersPlugin(BasePlugin[CareersConfig]):
         assert self.site is not None
         self.entries_by_src.clear()
         self.index_kinds.clear()
-        for entry in self.site.entries():
+        if self.serve_errors:
+            # Every content page the editor may have open still exists, and shows the problems.
+            for src_uri in _content_src_uris(self.site):
+                files.append(File.generated(config, src_uri, content="", inclusion=InclusionLevel.NOT_IN_NAV))
+        for entry in self.site.entries() if not self.serve_errors else ():
             # Individual pages stay out of the site-wide nav: Material renders the whole nav into every page.
             files.append(File.generated(config, entry.src_uri, content="\n" + entry.body,
                                         inclusion=InclusionLevel.NOT_IN_NAV))
@@ -183,6 +180,8 @@ class CareersPlugin(BasePlugin[CareersConfig]):
 
     @event_priority(-50)  # after other plugins changed the body HTML, before search indexes it
     def on_page_content(self, html: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
+        if self.serve_errors:
+            return problems_html(self.serve_errors) + html
         assert self.site is not None and self.renderer is not None
         rendered: RenderedPage | None = None
         entry = self.entries_by_src.get(page.file.src_uri)
@@ -222,6 +221,8 @@ class CareersPlugin(BasePlugin[CareersConfig]):
     def on_env(self, env: Any, *, config: MkDocsConfig, files: Files) -> Any:
         """All pages are read and rendered now, so free pages' titles are known: write the outputs."""
         assert self.site is not None
+        if self.serve_errors:
+            return env  # a preview with broken content shows the problems, not half-true machine outputs
         careers_sources = set(self.entries_by_src) | set(self.index_kinds)
         free_pages = [
             FreePage(src_uri=f.src_uri, page_path=f.url if f.url != "./" else "", title=f.page.title or "",
@@ -301,6 +302,32 @@ class CareersPlugin(BasePlugin[CareersConfig]):
         if self.staging_dir:
             shutil.rmtree(self.staging_dir, ignore_errors=True)
             self.staging_dir = None
+
+
+def _content_src_uris(site: CareersSite) -> list[str]:
+    """Page sources of every content file with a usable slug, valid or not (for the preview's problem pages)."""
+    uris = []
+    for kind in KINDS:
+        for path in content_files(site.settings, kind):
+            if path.suffix == ".md" and slug_is_valid(path.stem):
+                uris.append(f"{kind.url_prefix}/{path.stem}.md")
+    return sorted(set(uris))
+
+
+def _serve_logger() -> logging.Logger:
+    """Content problems during `serve` are printed, but outside the `mkdocs` logger: MkDocs counts that
+    logger's warnings and, in strict mode, would abort the preview server on its first build."""
+    logger = logging.getLogger("mkdocs_careers.serve")
+    if not logger.handlers:
+        handler = logging.StreamHandler()
+        handler.setFormatter(logging.Formatter("%(levelname)-8s-  %(message)s"))
+        logger.addHandler(handler)
+        logger.setLevel(logging.INFO)
+        logger.propagate = False
+    return logger
+
+
+_serve_log = _serve_logger()
 
 
 def _strict_warnings_logged() -> bool:

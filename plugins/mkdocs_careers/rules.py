@@ -6,20 +6,27 @@ disabled site-wide (plugin config `disabled_rules`) or per file (frontmatter `li
 
 from __future__ import annotations
 
+import difflib
 import re
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from markdown_it import MarkdownIt
+
+from . import pay_transparency
 from .diagnostics import Diagnostic, Severity
 from .loading import FieldPath, format_field_path
-from .models import Role, Workplace
+from .models import CaseStudy, Role, Workplace
 
 if TYPE_CHECKING:
     from .site import CareersSite, Entry
 
 FAQ_MIN_WORDS = 40
 FAQ_MAX_WORDS = 120
+# Search results show roughly 155-160 characters of a meta description; shorter than 50 wastes the space.
+SUMMARY_MIN_CHARS = 50
+SUMMARY_MAX_CHARS = 160
 
 
 @dataclass(frozen=True)
@@ -27,6 +34,7 @@ class Finding:
     field: FieldPath
     message: str
     hint: str = ""
+    line: int | None = None  # for findings in the Markdown body; frontmatter findings use the field's line
 
 
 @dataclass(frozen=True)
@@ -92,6 +100,144 @@ def _faq_answer_length(entry: Entry, site: CareersSite) -> Iterator[Finding]:
                           f"{FAQ_MAX_WORDS} words")
 
 
+@rule("pay-transparency", "Job ads for roles in (or remote-open to) a pay-transparency jurisdiction must state pay, "
+      "or the employer breaks that law.", Severity.ERROR, "role")
+def _pay_transparency(entry: Entry, site: CareersSite) -> Iterator[Finding]:
+    role: Role = entry.model
+    if not site.role_status(role).is_open:
+        return  # a closed role is no longer advertised
+    for problem in pay_transparency.problems(role, site.build_date):
+        yield Finding(problem.field, problem.message, problem.hint)
+
+
+@rule("outcome-measurable", "Outcomes with a number, percentage or date tell candidates and assistants what "
+      "success means; vague ones are ignored.", Severity.WARNING, "role")
+def _outcome_measurable(entry: Entry, site: CareersSite) -> Iterator[Finding]:
+    outcomes = entry.model.outcomes
+    for period in ("day_90", "day_180", "day_365"):
+        for index, text in enumerate(getattr(outcomes, period)):
+            if not has_measure(text):
+                yield Finding(("outcomes", period, index), f"'{_short(text)}' has no number, percentage or date",
+                              "say how success is measured, e.g. 'Cut release time from 4 days to 2 days'")
+
+
+@rule("role-title", "Search engines reject job titles stuffed with places, pay or the company name; the title "
+      "names the job only.", Severity.WARNING, "role")
+def _role_title(entry: Entry, site: CareersSite) -> Iterator[Finding]:
+    role: Role = entry.model
+    title = role.title.casefold()
+    extras = [loc.city for loc in role.locations] + [site.settings.organization.name, "remote", "hybrid", "on-site"]
+    found = [word for word in extras if re.search(rf"\b{re.escape(word.casefold())}\b", title)]
+    if re.search(r"[$€£¥]|\d{2,}\s*k\b|\d{4,}", role.title):
+        found.append("pay")
+    if found:
+        yield Finding(("title",), f"the title contains {', '.join(repr(w) for w in found)}",
+                      "keep only the job's name, e.g. 'Data Platform Lead'; location, pay and workplace have "
+                      "their own fields")
+
+
+@rule("case-study-evidence", "Assistants cite case studies that show a measured before/after change, when it "
+      "happened and with what stack.", Severity.ERROR, "case_study")
+def _case_study_evidence(entry: Entry, site: CareersSite) -> Iterator[Finding]:
+    study: CaseStudy = entry.model
+    if all(metric.before == metric.after for metric in study.metrics):
+        yield Finding(("metrics",), "no metric changed between before and after",
+                      "add at least one metric whose before and after values differ")
+    if study.period.end is None:
+        yield Finding(("period",), "the period has no end date, so the results have no date range",
+                      "add period.end: the date the measured results refer to, YYYY-MM-DD")
+
+
+@rule("person-achievement-numbers", "Achievements with numbers are evidence that search engines and assistants "
+      "can quote; adjectives are not.", Severity.WARNING, "person")
+def _person_achievement_numbers(entry: Entry, site: CareersSite) -> Iterator[Finding]:
+    for index, text in enumerate(entry.model.achievements):
+        if not has_measure(text):
+            yield Finding(("achievements", index), f"'{_short(text)}' has no number, percentage or date",
+                          "say how much, how many or by when, e.g. 'Grew the team from 4 to 12 engineers in 2025'")
+
+
+@rule("person-same-as", "Profile links (same_as) let search engines tie the bio to the real person, which "
+      "makes it credible.", Severity.ERROR, "person")
+def _person_same_as(entry: Entry, site: CareersSite) -> Iterator[Finding]:
+    if not entry.model.same_as:
+        yield Finding(("same_as",), "no profile link", "add same_as: with at least one profile URL, e.g. "
+                                                      "https://www.linkedin.com/in/...")
+
+
+@rule("generic-heading", "Headings that read like a candidate's question tell search engines and assistants what "
+      "each section answers.", Severity.WARNING, "role", "person", "case_study")
+def _generic_heading(entry: Entry, site: CareersSite) -> Iterator[Finding]:
+    for line, text in body_headings(entry.body):
+        reason = generic_heading_reason(text)
+        if reason:
+            yield Finding(("body",), f"heading '{text}' {reason}", _HEADING_HINT, line=entry.source.body_line + line)
+    intents = getattr(entry.model, "search_intents", None)
+    for name, text in (intents.model_dump() if intents is not None else {}).items():
+        reason = generic_heading_reason(text) if text else None
+        if reason:
+            yield Finding(("search_intents", name), f"heading '{text}' {reason}", _HEADING_HINT)
+
+
+@rule("summary-length", f"A summary of {SUMMARY_MIN_CHARS}-{SUMMARY_MAX_CHARS} characters fills a search result's "
+      "description without being cut off.", Severity.WARNING, "role", "person", "case_study")
+def _summary_length(entry: Entry, site: CareersSite) -> Iterator[Finding]:
+    length = len(entry.model.summary.strip())
+    if length > SUMMARY_MAX_CHARS:
+        yield Finding(("summary",), f"summary has {length} characters; search results cut it after about "
+                      f"{SUMMARY_MAX_CHARS}", f"shorten it to at most {SUMMARY_MAX_CHARS} characters")
+    elif length < SUMMARY_MIN_CHARS:
+        yield Finding(("summary",), f"summary has {length} characters; it should have at least {SUMMARY_MIN_CHARS}",
+                      "say in one or two sentences what the page offers, with a concrete fact")
+
+
+_NUMBER_WORDS = frozenset(
+    "one two three four five six seven eight nine ten eleven twelve fifteen twenty thirty forty fifty hundred "
+    "thousand million billion half double doubled twice triple tripled dozen first second third "
+    "january february march april may june july august september october november december".split())
+_HEADING_HINT = "write it as the question the section answers, e.g. 'How we cut model rollbacks by 60% in 2025'"
+GENERIC_HEADINGS = frozenset({
+    "about", "about us", "about the role", "about the job", "about the team", "about you", "overview",
+    "introduction", "intro", "summary", "background", "context", "details", "description", "job description",
+    "role description", "responsibilities", "key responsibilities", "requirements", "qualifications", "skills",
+    "experience", "benefits", "perks", "compensation", "salary", "what you'll do", "what you will do",
+    "what we offer", "who you are", "who we are", "why join us", "the role", "the team", "team", "our team",
+    "challenge", "the challenge", "problem", "the problem", "solution", "the solution", "approach", "our approach",
+    "results", "the results", "outcome", "outcomes", "impact", "conclusion", "next steps", "faq", "faqs", "bio",
+    "biography", "career", "education", "notes", "other", "more", "information", "nice to have", "nice to haves",
+    "must haves", "tech stack", "stack", "timeline", "lessons learned", "key takeaways", "takeaways",
+})
+_markdown = MarkdownIt("commonmark")
+
+
+def has_measure(text: str) -> bool:
+    """A digit (numbers, %, dates, Q3) or a number or month word counts as measurable."""
+    return bool(re.search(r"\d", text)) or any(w in _NUMBER_WORDS for w in re.findall(r"[a-z]+", text.casefold()))
+
+
+def _short(text: str, limit: int = 60) -> str:
+    return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
+
+
+def body_headings(body: str) -> list[tuple[int, str]]:
+    """(0-based line within the body, text) of every Markdown heading, found by a real CommonMark parser."""
+    tokens = _markdown.parse(body)
+    found = []
+    for index, token in enumerate(tokens):
+        if token.type == "heading_open" and token.map is not None and index + 1 < len(tokens):
+            found.append((token.map[0], tokens[index + 1].content.strip()))
+    return found
+
+
+def generic_heading_reason(text: str) -> str | None:
+    normal = re.sub(r"\s+", " ", text.replace("\u2019", "'")).strip(" :?.!#").casefold()
+    if normal in GENERIC_HEADINGS:
+        return "is generic"
+    if len(normal.split()) < 3:
+        return "is too short to say what the section answers"
+    return None
+
+
 def run_rules(site: CareersSite) -> list[Diagnostic]:
     results: list[Diagnostic] = []
     for entry in site.entries():
@@ -101,7 +247,49 @@ def run_rules(site: CareersSite) -> list[Diagnostic]:
             if current.id in getattr(entry.model, "lint_disable", ()):
                 continue
             for finding in current.check(entry, site):
-                results.append(Diagnostic(entry.source.display_path, entry.source.line_of(finding.field),
-                                          format_field_path(finding.field), finding.message, finding.hint,
-                                          current.severity, current.id))
+                line = finding.line if finding.line is not None else entry.source.line_of(finding.field)
+                results.append(Diagnostic(entry.source.display_path, line, format_field_path(finding.field),
+                                          finding.message, finding.hint, current.severity, current.id))
+        for problem in unknown_rule_problems(getattr(entry.model, "lint_disable", ())):
+            results.append(Diagnostic(entry.source.display_path, entry.source.line_of(("lint_disable",)),
+                                      "lint_disable", problem, "use an id listed by `careers rules`",
+                                      Severity.ERROR, "lint-disable"))
     return results
+
+
+def rule_ids() -> list[str]:
+    return [current.id for current in RULES]
+
+
+def unknown_rule_problems(ids: object) -> list[str]:
+    """A typo in a rule id would silently switch nothing off; name it instead, with a suggestion."""
+    known = rule_ids()
+    problems = []
+    for rule_id in ids or ():  # type: ignore[attr-defined]
+        if rule_id in known:
+            continue
+        close = difflib.get_close_matches(str(rule_id), known, n=1, cutoff=0.6)
+        suggestion = f"did you mean '{close[0]}'?" if close else "`careers rules` lists the rule ids"
+        problems.append(f"'{rule_id}' is not a lint rule id ({suggestion})")
+    return problems
+
+
+@dataclass(frozen=True)
+class BuiltInCheck:
+    """Checks that always run and cannot be switched off: without them the site cannot be built."""
+
+    id: str
+    rationale: str
+    severity: Severity = Severity.ERROR
+
+
+BUILT_IN_CHECKS = (
+    BuiltInCheck("syntax", "The file must be UTF-8 Markdown with valid YAML frontmatter between two '---' lines."),
+    BuiltInCheck("schema", "Every field must have the right name, type and format, so no fact is silently lost."),
+    BuiltInCheck("reference", "A slug must name an existing person or case study, so no link is broken."),
+    BuiltInCheck("slug", "File names are page addresses: lowercase letters, digits and hyphens, unique per folder."),
+    BuiltInCheck("placeholder", "Values left as `<<fill in>>` by `careers new` must never be published."),
+    BuiltInCheck("lint-disable", "lint_disable must name real rule ids, or nothing is switched off."),
+    BuiltInCheck("stray-file", "Only .md files in content folders are published; anything else is ignored.",
+                 Severity.WARNING),
+)

@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Mapping
 from pathlib import Path
+from typing import Any
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
 from .models import Organization
-from .outputs.settings import OutputSettings
+from .outputs.settings import OUTPUT_OPTIONS, OutputSettings
 
 
 class CareersSettings(BaseModel):
@@ -28,3 +30,53 @@ class CareersSettings(BaseModel):
     def content_dir(self, kind: str) -> Path:
         relative = {"role": self.roles_dir, "person": self.people_dir, "case_study": self.case_studies_dir}[kind]
         return (self.project_root / relative).resolve()
+
+
+class SettingsError(ValueError):
+    """mkdocs.yml's careers options are unusable; the message says which option and why."""
+
+
+def settings_from_config(options: Mapping[str, Any], *, site_url: str | None, project_root: Path,
+                         use_directory_urls: bool = True,
+                         build_date: str | dt.date | None = None) -> CareersSettings:
+    """Core settings from the `careers` plugin options: the one place the plugin and `careers check` share.
+
+    `options` are the plugin's options from mkdocs.yml; `build_date` (from `careers check --build-date`)
+    overrides the configured one.
+    """
+    from .build_date import BuildDateError, resolve_build_date
+    from .rules import unknown_rule_problems
+
+    if not site_url:
+        raise SettingsError("set site_url in mkdocs.yml (e.g. https://careers.example.com/); JSON-LD, "
+                            "canonical URLs and feeds need absolute URLs")
+    try:
+        organization = Organization.model_validate(dict(options.get("organization") or {}))
+    except ValidationError as exc:
+        problems = "; ".join(f"organization.{'.'.join(map(str, e['loc']))}: {e['msg']}" for e in exc.errors())
+        raise SettingsError(f"invalid plugin config in mkdocs.yml: {problems}") from None
+    try:
+        resolved_date = resolve_build_date(build_date or options.get("build_date"))
+    except BuildDateError as exc:
+        raise SettingsError(str(exc)) from None
+    try:
+        outputs = OutputSettings.model_validate({key: options.get(key) or {} for key in OUTPUT_OPTIONS})
+    except ValidationError as exc:
+        problems = "; ".join(f"{'.'.join(map(str, e['loc']))}: {e['msg']}" for e in exc.errors())
+        raise SettingsError(f"invalid plugin config in mkdocs.yml: {problems}") from None
+    disabled = list(options.get("disabled_rules") or [])
+    problems = unknown_rule_problems(disabled)
+    if problems:
+        raise SettingsError("disabled_rules in mkdocs.yml: " + "; ".join(problems))
+    return CareersSettings(
+        organization=organization,
+        site_url=site_url if site_url.endswith("/") else site_url + "/",
+        project_root=project_root.resolve(),
+        roles_dir=options.get("roles_dir") or "roles",
+        people_dir=options.get("people_dir") or "people",
+        case_studies_dir=options.get("case_studies_dir") or "case_studies",
+        use_directory_urls=use_directory_urls,
+        build_date=resolved_date,
+        disabled_rules=frozenset(disabled),
+        outputs=outputs,
+    )

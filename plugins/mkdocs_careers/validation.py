@@ -16,6 +16,7 @@ from pydantic import BaseModel, ValidationError
 
 from .diagnostics import Diagnostic
 from .loading import FieldPath, SourceDocument, format_field_path
+from .placeholders import is_placeholder, placeholder_lines, placeholder_paths
 
 M = TypeVar("M", bound=BaseModel)
 
@@ -41,10 +42,31 @@ _TYPE_HINTS = {
 
 def validate_document(doc: SourceDocument, model_cls: type[M]) -> tuple[M | None, list[Diagnostic]]:
     """Validate one parsed file against its model; return the model (or None) and every problem."""
+    placeholders = _placeholder_diagnostics(doc, model_cls)
     try:
-        return model_cls.model_validate(doc.data), []
+        return model_cls.model_validate(doc.data), placeholders
     except ValidationError as exc:
-        return None, [_to_diagnostic(doc, error, model_cls) for error in exc.errors(include_url=False)]
+        # A marker in a typed field (a date, a number) is reported once, as a placeholder, not as a type error.
+        errors = [e for e in exc.errors(include_url=False) if not is_placeholder(e.get("input"))]
+        return None, placeholders + [_to_diagnostic(doc, error, model_cls) for error in errors]
+
+
+def _placeholder_diagnostics(doc: SourceDocument, model_cls: type[BaseModel]) -> list[Diagnostic]:
+    """`careers new` markers left in the frontmatter or the body: never publishable."""
+    problems = []
+    for path in placeholder_paths(doc.data):
+        named = tuple(p for p in path if isinstance(p, str))
+        parent = _model_at(model_cls, named[:-1]) if named else None
+        info = parent.model_fields.get(named[-1]) if parent is not None else None
+        hint = f"replace the marker with: {info.description}" if info is not None and info.description \
+            else "replace the marker with the real value"
+        problems.append(Diagnostic(doc.display_path, doc.line_of(path), format_field_path(path),
+                                   "placeholder value is not filled in", hint, rule="placeholder"))
+    for line in placeholder_lines(doc.body):
+        problems.append(Diagnostic(doc.display_path, doc.body_line + line - 1, "body",
+                                   "placeholder text is not filled in", "write the page text in its place",
+                                   rule="placeholder"))
+    return problems
 
 
 def _to_diagnostic(doc: SourceDocument, error: Any, model_cls: type[BaseModel]) -> Diagnostic:

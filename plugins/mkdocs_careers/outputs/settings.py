@@ -57,6 +57,10 @@ class SocialOptions(_Options):
     twitter_site: str | None = Field(None, description="The organization's X/Twitter handle, e.g. @example")
 
 
+# The plugin options (one nested mapping each in mkdocs.yml) that configure the outputs.
+OUTPUT_OPTIONS = ("robots", "llms_txt", "feeds", "sitemap", "social")
+
+
 class OutputSettings(_Options):
     robots: RobotsPolicy = Field(default_factory=RobotsPolicy)
     llms_txt: LlmsTxtOptions = Field(default_factory=LlmsTxtOptions)

@@ -1,0 +1,33 @@
+"""Content problems as an HTML block, shown on every page of the live preview while content is broken.
+
+During `mkdocs serve` an editor looks at the browser, not the terminal: the page they are editing
+reloads and shows exactly what to fix, and the preview server keeps running.
+"""
+
+from __future__ import annotations
+
+from markupsafe import Markup
+
+from .diagnostics import Diagnostic
+
+
+def problems_html(diagnostics: list[Diagnostic]) -> str:
+    count = len(diagnostics)
+    items = Markup("").join(
+        Markup("<li><code>{where}</code> {field}{message}{hint}</li>").format(
+            where=f"{d.path}:{d.line}",
+            field=Markup("<strong>{}</strong>: ").format(d.field) if d.field else "",
+            message=d.message,
+            hint=Markup(" <em>(hint: {})</em>").format(d.hint) if d.hint else "",
+        )
+        for d in diagnostics
+    )
+    title = f"{count} content error{'s' if count != 1 else ''}: this preview is incomplete until they are fixed"
+    return str(Markup('<div class="admonition failure careers-problems" role="alert">'
+                      '<p class="admonition-title">{title}</p><ul>{items}</ul>'
+                      '<p>Save the file after fixing it; this page reloads by itself. '
+                      '<code>careers check</code> lists the same problems.</p></div>\n').format(
+        title=title, items=items))
+
+
+

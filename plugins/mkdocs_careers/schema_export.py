@@ -1,0 +1,52 @@
+"""JSON Schema for the frontmatter of each content type, generated from the models that validate it.
+
+Editors' YAML language servers read these files (committed under `schemas/`, written by
+`careers schema`) for completion and underlining; nothing is maintained twice.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from pydantic import BaseModel
+
+from .models import CaseStudy, Person, Role
+
+JSON_SCHEMA_DIALECT = "https://json-schema.org/draft/2020-12/schema"
+# Content kind as editors type it on the command line → (schema file name, model).
+SCHEMAS: dict[str, tuple[str, type[BaseModel]]] = {
+    "role": ("role.schema.json", Role),
+    "person": ("person.schema.json", Person),
+    "case-study": ("case-study.schema.json", CaseStudy),
+}
+
+
+def content_schema(model: type[BaseModel]) -> dict:
+    schema = model.model_json_schema(mode="validation")
+    return {"$schema": JSON_SCHEMA_DIALECT, **schema}
+
+
+def schema_text(model: type[BaseModel]) -> str:
+    """Stable, diff-friendly text: the committed files are compared with this in tests and CI."""
+    return json.dumps(content_schema(model), indent=2, ensure_ascii=False) + "\n"
+
+
+def write_schemas(out_dir: Path) -> list[Path]:
+    out_dir.mkdir(parents=True, exist_ok=True)
+    written = []
+    for file_name, model in SCHEMAS.values():
+        target = out_dir / file_name
+        target.write_text(schema_text(model), encoding="utf-8")
+        written.append(target)
+    return written
+
+
+def outdated_schemas(out_dir: Path) -> list[Path]:
+    """Schema files in `out_dir` that are missing or differ from the models."""
+    stale = []
+    for file_name, model in SCHEMAS.values():
+        target = out_dir / file_name
+        if not target.is_file() or target.read_text(encoding="utf-8") != schema_text(model):
+            stale.append(target)
+    return stale
