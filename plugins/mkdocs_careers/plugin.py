@@ -29,6 +29,7 @@ from pydantic import ValidationError
 
 from .build_date import BuildDateError, resolve_build_date
 from .diagnostics import ContentError
+from .hiring import HiringConfigError, parse_hiring_defaults
 from .jsonld import script_tag
 from .models import Organization
 from .render import PageRenderer, RenderedPage
@@ -37,6 +38,8 @@ from .site import CASE_STUDY, KINDS, PERSON, ROLE, CareersSite, Entry, load_site
 
 log = get_plugin_logger(__name__)
 ASSET_CSS = "assets/careers/careers.css"
+# Progressive enhancement only (roles-index filters, copy button): every page works without it.
+ASSET_JS = "assets/careers/careers.js"
 
 
 class OrganizationConfig(base.Config):
@@ -55,6 +58,7 @@ class CareersConfig(base.Config):
     build_date = c.Optional(c.Type((str, dt.date)))
     disabled_rules = c.ListOfItems(c.Type(str), default=[])
     atomic = c.Type(bool, default=True)
+    hiring = c.Type(dict, default={})  # site-wide take-home, interview loop, scorecard, equity (hiring.py)
 
 
 class CareersPlugin(BasePlugin[CareersConfig]):
@@ -89,10 +93,13 @@ class CareersPlugin(BasePlugin[CareersConfig]):
                 use_directory_urls=config.use_directory_urls,
                 build_date=resolve_build_date(self.config.build_date),
                 disabled_rules=frozenset(self.config.disabled_rules),
+                hiring=parse_hiring_defaults(self.config.hiring),
             )
         except ValidationError as exc:
             problems = "; ".join(f"organization.{'.'.join(map(str, e['loc']))}: {e['msg']}" for e in exc.errors())
             raise PluginError(f"careers: invalid plugin config in mkdocs.yml: {problems}") from None
+        except HiringConfigError as exc:
+            raise PluginError(f"careers: invalid hiring option in mkdocs.yml: {exc}") from None
         except BuildDateError as exc:
             raise PluginError(f"careers: {exc}") from None
 
@@ -105,6 +112,8 @@ class CareersPlugin(BasePlugin[CareersConfig]):
         self.renderer = PageRenderer(site, site_name=config.site_name, language=config.theme.get("language"))
         if ASSET_CSS not in config.extra_css:
             config.extra_css.append(ASSET_CSS)
+        if ASSET_JS not in map(str, config.extra_javascript):
+            config.extra_javascript.append(ASSET_JS)
         if self.config.atomic and self.command != "serve":
             self._stage_output(config)
         return config
@@ -128,8 +137,9 @@ class CareersPlugin(BasePlugin[CareersConfig]):
                 files.remove(existing)
             files.append(File.generated(config, src_uri, content="\n" + intro))
             self.index_kinds[src_uri] = kind
-        css = Path(__file__).parent / "assets" / "careers.css"
-        files.append(File.generated(config, ASSET_CSS, abs_src_path=str(css)))
+        assets = Path(__file__).parent / "assets"
+        files.append(File.generated(config, ASSET_CSS, abs_src_path=str(assets / "careers.css")))
+        files.append(File.generated(config, ASSET_JS, abs_src_path=str(assets / "careers.js")))
         return files
 
     def on_page_markdown(self, markdown: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:

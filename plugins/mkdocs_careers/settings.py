@@ -7,6 +7,7 @@ from pathlib import Path
 
 from pydantic import BaseModel, ConfigDict, Field
 
+from .hiring import HiringDefaults
 from .models import Organization
 
 
@@ -23,6 +24,7 @@ class CareersSettings(BaseModel):
     build_date: dt.date
     disabled_rules: frozenset[str] = frozenset()
     default_image: str | None = None
+    hiring: HiringDefaults = Field(default_factory=HiringDefaults)
 
     def content_dir(self, kind: str) -> Path:
         relative = {"role": self.roles_dir, "person": self.people_dir, "case_study": self.case_studies_dir}[kind]
