@@ -7,6 +7,7 @@ replace the matching default part as a whole (no deep merge, so what an editor s
 
 from __future__ import annotations
 
+import difflib
 from dataclasses import dataclass
 from typing import Any
 
@@ -24,7 +25,7 @@ from .models import (
     TakeHome,
     Text,
 )
-from .validation import _TYPE_HINTS
+from .validation import _TYPE_HINTS  # the same hints as content errors
 
 
 class HiringDefaults(ContentModel):
@@ -45,17 +46,21 @@ def parse_hiring_defaults(data: Any) -> HiringDefaults:
     try:
         return HiringDefaults.model_validate(data or {})
     except ValidationError as exc:
-        problems = []
-        for error in exc.errors(include_url=False):
-            loc = tuple(part for part in error["loc"] if not (isinstance(part, str) and "[" in part))
-            message = str(error.get("ctx", {}).get("error", error["msg"])) if error["type"] == "value_error" \
-                else error["msg"]
-            hint = _TYPE_HINTS.get(error["type"], "")
-            if error["type"] == "extra_forbidden":
-                hint = f"allowed fields: {', '.join(_allowed_fields(loc[:-1]))}"
-            path = format_field_path(("hiring", *loc))
-            problems.append(f"{path}: {message}" + (f" (hint: {hint})" if hint else ""))
-        raise HiringConfigError("; ".join(problems)) from None
+        problems = [_describe(error) for error in exc.errors(include_url=False)]
+        raise HiringConfigError("\n".join(f"  {problem}" for problem in problems)) from None
+
+
+def _describe(error: Any) -> str:
+    loc = tuple(part for part in error["loc"] if not (isinstance(part, str) and "[" in part))
+    kind = error["type"]
+    message = str(error.get("ctx", {}).get("error", error["msg"])) if kind == "value_error" else error["msg"]
+    hint = _TYPE_HINTS.get(kind, "")
+    if kind == "extra_forbidden":
+        allowed = _allowed_fields(loc[:-1])
+        close = difflib.get_close_matches(str(loc[-1]), allowed, n=1, cutoff=0.6)
+        message = "unknown field"
+        hint = f"did you mean '{close[0]}'?" if close else f"allowed fields here: {', '.join(allowed)}"
+    return f"{format_field_path(('hiring', *loc))}: {message}" + (f" (hint: {hint})" if hint else "")
 
 
 def _allowed_fields(parent: tuple) -> list[str]:

@@ -99,7 +99,7 @@ class CareersPlugin(BasePlugin[CareersConfig]):
             problems = "; ".join(f"organization.{'.'.join(map(str, e['loc']))}: {e['msg']}" for e in exc.errors())
             raise PluginError(f"careers: invalid plugin config in mkdocs.yml: {problems}") from None
         except HiringConfigError as exc:
-            raise PluginError(f"careers: invalid hiring option in mkdocs.yml: {exc}") from None
+            raise PluginError(f"careers: invalid hiring option in mkdocs.yml:\n{exc}") from None
         except BuildDateError as exc:
             raise PluginError(f"careers: {exc}") from None
 

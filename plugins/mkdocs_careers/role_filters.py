@@ -14,8 +14,9 @@ from dataclasses import dataclass
 from .formatting import country_name
 from .models import EmploymentType, Role, Workplace
 
-# Query-string names of the filters; the script reads and writes exactly these.
-FILTER_PARAMS = ("q", "department", "country", "workplace", "type")
+# Query-string names of the filters; the script reads and writes exactly these. Not `q`: Material's
+# search opens its overlay for a `?q=` in the URL.
+FILTER_PARAMS = ("search", "department", "country", "workplace", "type")
 
 
 @dataclass(frozen=True)

@@ -5,7 +5,8 @@
   "use strict";
 
   // The query-string names, as in role_filters.FILTER_PARAMS; a filtered view is shareable as a link.
-  var PARAMS = ["q", "department", "country", "workplace", "type"];
+  // Not "q": Material's search opens its overlay when the URL has ?q=.
+  var PARAMS = ["search", "department", "country", "workplace", "type"];
 
   function normalise(text) {
     return text.toLowerCase().normalize("NFKD").replace(/[\u0300-\u036f]/g, "").replace(/\s+/g, " ").trim();
@@ -51,8 +52,8 @@
       if (state.country && data.country.split(" ").indexOf(state.country) === -1) return false;
       if (state.workplace && data.workplace !== state.workplace) return false;
       if (state.type && data.type.split(" ").indexOf(state.type) === -1) return false;
-      if (state.q) {
-        return normalise(state.q).split(" ").every(function (word) { return texts[index].indexOf(word) !== -1; });
+      if (state.search) {
+        return normalise(state.search).split(" ").every(function (word) { return texts[index].indexOf(word) !== -1; });
       }
       return true;
     }
