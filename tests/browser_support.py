@@ -61,7 +61,10 @@ def site_url(demo_build: BuildResult) -> Iterator[str]:
     server.server_close()
 
 
-@pytest.fixture(scope="session")
+# Module scope, not session: each test module imports this fixture, which makes it a separate fixture per module,
+# and two live Playwright sync sessions in one process clash ("Sync API inside the asyncio loop"). Modules run
+# one after another in a worker, so each one's browser is closed before the next module starts its own.
+@pytest.fixture(scope="module")
 def browser():
     require_file(CHROMIUM, "Chromium", "apt-get install chromium")
     from playwright.sync_api import sync_playwright
