@@ -1,7 +1,8 @@
 """Real-browser test support: the built demo site served on localhost and Debian's headless Chromium.
 
-Test modules import the fixtures they use from here. A missing browser, axe-core or Java is a test
-FAILURE with the command that installs it, never a skip: CI must not pass without running these checks.
+Registered as a plugin by conftest.py, so every test module can use these fixtures. A missing browser,
+axe-core or Java is a test FAILURE with the command that installs it, never a skip: CI must not pass
+without running these checks.
 """
 
 from __future__ import annotations
@@ -61,10 +62,7 @@ def site_url(demo_build: BuildResult) -> Iterator[str]:
     server.server_close()
 
 
-# Module scope, not session: each test module imports this fixture, which makes it a separate fixture per module,
-# and two live Playwright sync sessions in one process clash ("Sync API inside the asyncio loop"). Modules run
-# one after another in a worker, so each one's browser is closed before the next module starts its own.
-@pytest.fixture(scope="module")
+@pytest.fixture(scope="session")
 def browser():
     require_file(CHROMIUM, "Chromium", "apt-get install chromium")
     from playwright.sync_api import sync_playwright

@@ -8,7 +8,8 @@ from __future__ import annotations
 
 import pytest
 
-from browser_support import AXE, DESKTOP, PHONE, browser, new_page, require_file, site_url  # noqa: F401 (fixtures)
+from browser_support import AXE, DESKTOP, PHONE, new_page, require_file
+
 
 pytestmark = pytest.mark.browser
 WCAG_22_AA = ["wcag2a", "wcag2aa", "wcag21aa", "wcag22aa"]

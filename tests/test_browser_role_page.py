@@ -9,17 +9,9 @@ from pathlib import Path
 import pytest
 from lxml import html as lxml_html
 
-from browser_support import (  # noqa: F401 (pytest fixtures)
-    ARTIFACTS,
-    DESKTOP,
-    PHONE,
-    browser,
-    desktop_page,
-    new_page,
-    phone_page,
-    site_url,
-)
+from browser_support import ARTIFACTS, DESKTOP, PHONE, new_page
 from test_job_posting import CLOSED, OPEN, demo_roles
+
 
 pytestmark = pytest.mark.browser
 SHOWCASE = "ai-product-manager"  # the role in the README screenshot

@@ -6,8 +6,9 @@ from urllib.parse import parse_qs, urlsplit
 
 import pytest
 
-from browser_support import PHONE, browser, new_page, phone_page, site_url  # noqa: F401 (pytest fixtures)
+from browser_support import PHONE, new_page
 from test_job_posting import OPEN, demo_roles
+
 
 pytestmark = pytest.mark.browser
 ROWS = ".careers-role-item"

@@ -3,12 +3,14 @@ per-role overrides), offer and growth, the copyable brief, and roles-index filte
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pytest
 import yaml
 from lxml import html as lxml_html
 
+from mkdocs_careers.role_filters import FILTER_PARAMS
 from conftest import REPO, BuildResult, one_node, run_build
 from test_content_errors import failed_build, line_of, replace_in
 from test_job_posting import OPEN, demo_roles
@@ -159,6 +161,16 @@ def test_filter_options_are_exactly_the_values_the_rows_have(demo_build):
                                                   else [row.get("data-department")])}
         assert set(options[1:]) == row_values, param
     assert tree.xpath("//form[@data-careers-filters]/@hidden") == [""]  # shown by JavaScript only
+
+
+def test_filter_form_and_script_use_the_same_query_parameters(demo_build):
+    tree = page_tree(demo_build, "roles/")
+    names = tree.xpath("//form[@data-careers-filters]//*[self::input or self::select]/@name")
+    assert sorted(names) == sorted(FILTER_PARAMS)
+    script = (demo_build.site / "assets" / "careers" / "careers.js").read_text(encoding="utf-8")
+    declared = re.search(r"var PARAMS = \[([^\]]*)\]", script).group(1)
+    assert re.findall(r'"([a-z]+)"', declared) == list(FILTER_PARAMS)
+    assert "q" not in FILTER_PARAMS  # Material's search opens its overlay for ?q=
 
 
 # --- Validation of the new fields: file, line, field and a hint; every problem at once; no traceback -------------

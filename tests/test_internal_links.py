@@ -11,6 +11,7 @@ from lxml import html as lxml_html
 
 from conftest import BuildResult
 
+
 SITE_URL = "https://careers.northwind-labs.example/"
 LINK_ATTRIBUTES = {"a": "href", "link": "href", "img": "src", "script": "src", "source": "src", "iframe": "src"}
 EXTERNAL_SCHEMES = ("http:", "https:", "mailto:", "tel:", "data:", "javascript:")
