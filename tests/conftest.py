@@ -18,6 +18,8 @@ FIXTURES = Path(__file__).parent / "fixtures"
 # The pinned build date of every test build: 2026-11-25 00:00 UTC.
 PINNED_EPOCH = "1795564800"
 DEMO_PARTS = ("mkdocs.yml", "content", "roles", "people", "case_studies")
+# Fixtures for the real-browser tests (served demo site, Chromium), registered once for the whole suite.
+pytest_plugins = ["browser_support"]
 
 
 @dataclass

@@ -84,6 +84,8 @@ def fields_missing(model: type[BaseModel], data: dict, prefix: str = "") -> list
             continue
         shape, core = _shape(info.annotation)
         value = data[name]
+        if value in (None, []):  # optional, left empty: present is enough
+            continue
         if _is_model(core):
             item = value[0] if shape == "list" else value
             missing += fields_missing(core, item, f"{prefix}{name}.")

@@ -128,7 +128,7 @@ def test_roles_index_lists_open_roles_grouped_by_department(demo_build):
     assert len(headings) == len(departments)
     for item in page.xpath("//li[contains(@class,'careers-role-item')]"):
         labels = [dt.text_content() for dt in item.xpath(".//dt")]
-        assert labels == ["Location", "Workplace", "Salary", "Apply by"]
+        assert labels == ["Location", "Workplace", "Salary", "Employment type", "Apply by"]
 
 
 def test_faq_markup_equals_visible_text(demo_build):

@@ -100,11 +100,15 @@ def metric_change(metric: Metric) -> str:
     return f"{sign}{abs(change):.0f}%"
 
 
+def month_label(value: dt.date) -> str:
+    return f"{value:%B} {value.year}"
+
+
 def period_label(study: CaseStudy) -> str:
-    start = f"{study.period.start:%B} {study.period.start.year}"
+    start = month_label(study.period.start)
     if study.period.end is None:
         return f"{start} – ongoing"
-    return f"{start} – {study.period.end:%B} {study.period.end.year}"
+    return f"{start} – {month_label(study.period.end)}"
 
 
 def remote_countries_label(role: Role) -> str:

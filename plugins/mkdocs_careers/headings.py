@@ -26,6 +26,8 @@ class RoleHeadings:
     faq: str
     hiring_manager: str
     case_studies: str
+    how_we_hire: str
+    hiring_brief: str
 
 
 def _where(role: Role) -> str:
@@ -49,10 +51,12 @@ def role_headings(role: Role, organization_name: str) -> RoleHeadings:
         must_haves=f"What you need to be hired as {title}",
         nice_to_haves=f"What helps but is not required for the {title} role",
         skills=f"Skills and tools the {title} uses",
-        compensation=f"{title} salary, benefits and bonuses",
+        compensation=f"{title} salary, bonuses, equity and career path",
         faq=f"Questions candidates ask about the {title} role",
         hiring_manager=f"Who the {title} reports to",
         case_studies=f"Work the {role.department} team has shipped",
+        how_we_hire=f"How {organization_name} hires for the {title} role: take-home, interviews and scorecard",
+        hiring_brief=f"Hiring brief for the {title} role, ready to copy",
     )
     values = {name: getattr(overrides, name, None) or getattr(generated, name)
               for name in generated.__dataclass_fields__}

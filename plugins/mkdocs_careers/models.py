@@ -183,6 +183,80 @@ class SearchIntents(ContentModel):
     skills: Text | None = Field(None, description="Heading of the skills list")
     compensation: Text | None = Field(None, description="Heading of salary, benefits and incentives")
     faq: Text | None = Field(None, description="Heading of the Q&A section")
+    how_we_hire: Text | None = Field(None, description="Heading of the take-home, interviews and scorecard section")
+
+
+# --- How we hire, offer and growth (site-wide defaults in hiring.py, per-role overrides here) ------------
+TAKE_HOME_HOURS = (2, 4)
+INTERVIEW_PANELS = 3
+SCORECARD_ITEMS = 5
+
+
+def _take_home_hours(value: float) -> float:
+    low, high = TAKE_HOME_HOURS
+    if not low <= value <= high:
+        raise ValueError(f"a take-home must take {low} to {high} hours, not {value:g}: respect candidates' time "
+                         f"and trim the exercise to fit")
+    return value
+
+
+def _exactly(count: int, what: str, example: str):
+    def check(items: list) -> list:
+        if len(items) != count:
+            raise ValueError(f"{what} has exactly {count} items, found {len(items)} ({example})")
+        return items
+
+    return check
+
+
+def _one_current_step(steps: list) -> list:
+    current = [step.title for step in steps if step.current]
+    if len(current) != 1:
+        found = "none" if not current else ", ".join(current)
+        raise ValueError(f"mark exactly one step with 'current: true' (the step this role sits on); found {found}")
+    return steps
+
+
+class TakeHome(ContentModel):
+    summary: Text = Field(description="What the exercise is, e.g. 'A 2-page memo on an anonymized incident "
+                                      "timeline'")
+    hours: Annotated[float, AfterValidator(_take_home_hours)] = Field(
+        description="Realistic time it takes, from 2 to 4 hours")
+    assessed: list[Text] = Field(min_length=1, description="What is assessed, e.g. 'Prioritization'")
+
+
+class InterviewPanel(ContentModel):
+    panel: Text = Field(description="Name of the panel, e.g. 'Hiring manager'")
+    who: Text = Field(description="Who runs it, e.g. 'Priya Raman, Director of Product, AI'")
+    focus: Text = Field(description="What it assesses, e.g. 'Outcome alignment'")
+
+
+class ScorecardItem(ContentModel):
+    criterion: Text = Field(description="What is scored, e.g. 'Outcome ownership'")
+    evidence: Text | None = Field(None, description="What good evidence looks like")
+
+
+InterviewLoop = Annotated[list[InterviewPanel], AfterValidator(_exactly(
+    INTERVIEW_PANELS, "the interview loop", "hiring manager, technical peer, people/ops"))]
+Scorecard = Annotated[list[ScorecardItem], AfterValidator(_exactly(
+    SCORECARD_ITEMS, "the scorecard", "publish the 5 criteria every interviewer rates"))]
+
+
+class HiringProcess(ContentModel):
+    """A role's own hiring process; each part left out falls back to the site-wide `hiring` defaults."""
+
+    take_home: TakeHome | None = Field(None, description="The take-home exercise: summary, hours (2-4), assessed")
+    interview_loop: InterviewLoop | None = Field(None, description="The three interview panels: panel, who, focus")
+    scorecard: Scorecard | None = Field(None, description="The 5 criteria candidates are assessed on")
+
+
+class CareerStep(ContentModel):
+    title: Text = Field(description="Title of the step, e.g. 'Team Lead'")
+    current: bool = Field(False, description="true for the step this role sits on")
+    summary: Text | None = Field(None, description="What changes at this step, e.g. 'Leads 2 teams'")
+
+
+CareerLadder = Annotated[list[CareerStep], AfterValidator(_one_current_step)]
 
 
 class Role(ContentModel):
@@ -220,6 +294,13 @@ class Role(ContentModel):
     search_intents: SearchIntents = Field(default_factory=SearchIntents,
                                           description="Optional overrides for the page's section headings")
     lint_disable: LintDisable
+    hiring_process: HiringProcess = Field(default_factory=HiringProcess,
+                                          description="This role's take-home, interview loop and scorecard; "
+                                                      "overrides the site-wide hiring defaults")
+    career_ladder: CareerLadder | None = Field(None, description="The ladder the role sits on, e.g. Technical "
+                                                                 "Lead → Team Lead → Group Manager")
+    equity: Text | None = Field(None, description="The equity offered with the role; overrides the site-wide "
+                                                  "default")
 
     @property
     def last_modified(self) -> dt.date:

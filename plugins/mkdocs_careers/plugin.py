@@ -40,6 +40,8 @@ from .site import CASE_STUDY, KINDS, PERSON, ROLE, CareersSite, Entry, content_f
 
 log = get_plugin_logger(__name__)
 ASSET_CSS = "assets/careers/careers.css"
+# Progressive enhancement only (roles-index filters, copy button): every page works without it.
+ASSET_JS = "assets/careers/careers.js"
 
 
 @dataclass
@@ -74,6 +76,7 @@ class CareersConfig(base.Config):
     feeds = c.Type(dict, default={})
     sitemap = c.Type(dict, default={})
     social = c.Type(dict, default={})
+    hiring = c.Type(dict, default={})  # site-wide take-home, interview loop, scorecard, equity (hiring.py)
 
 
 class CareersPlugin(BasePlugin[CareersConfig]):
@@ -126,6 +129,8 @@ class CareersPlugin(BasePlugin[CareersConfig]):
             self.renderer = None
             return config
         self.renderer = PageRenderer(site, site_name=config.site_name, language=config.theme.get("language"))
+        if ASSET_JS not in map(str, config.extra_javascript):
+            config.extra_javascript.append(ASSET_JS)
         if self.config.atomic and self.command != "serve":
             self._stage_output(config)
         return config
@@ -153,8 +158,9 @@ class CareersPlugin(BasePlugin[CareersConfig]):
                 files.remove(existing)
             files.append(File.generated(config, src_uri, content="\n" + intro))
             self.index_kinds[src_uri] = kind
-        css = Path(__file__).parent / "assets" / "careers.css"
-        files.append(File.generated(config, ASSET_CSS, abs_src_path=str(css)))
+        assets = Path(__file__).parent / "assets"
+        files.append(File.generated(config, ASSET_CSS, abs_src_path=str(assets / "careers.css")))
+        files.append(File.generated(config, ASSET_JS, abs_src_path=str(assets / "careers.js")))
         return files
 
     def on_page_markdown(self, markdown: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:

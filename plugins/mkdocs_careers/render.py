@@ -16,6 +16,8 @@ from markupsafe import Markup
 
 from . import formatting
 from .headings import case_study_headings, role_headings
+from .hiring import hiring_plan
+from .hiring_brief import hiring_brief_text
 from .jsonld import (
     case_study_page_graph,
     collection_page_graph,
@@ -25,6 +27,7 @@ from .jsonld import (
 )
 from .models import CaseStudy, Person, Role
 from .outputs.social_meta import SocialCard
+from .role_filters import filter_fields, row_filter_values
 from .site import PERSON, ROLE, CareersSite, ContentKind, Entry
 
 _HEADING = re.compile(r'<h([23])\s+id="([^"]+)"[^>]*>(.*?)</h\1>', re.S)
@@ -116,7 +119,10 @@ class PageRenderer:
         context = self._context(entry.page_path, entry=entry, role=role, status=status, facts=facts, h=h,
                                 body_html=Markup(body_html), manager=manager,
                                 manager_tenure=formatting.tenure_label(manager.model, self.site.build_date),
-                                studies=self.site.case_studies_for(role))
+                                studies=self.site.case_studies_for(role),
+                                plan=hiring_plan(role, self.site.settings.hiring),
+                                brief=hiring_brief_text(role, organization=self.site.settings.organization.name,
+                                                        page_url=self.site.url(entry.page_path)))
         posting_html = self._render("role_posting.html", context).strip()
         description_html = _HEADERLINK.sub("", posting_html)
         html = self._render("role.html", {**context, "posting_html": Markup(posting_html)})
@@ -164,7 +170,7 @@ class PageRenderer:
             groups = self.site.open_roles_by_department()
             html = self._render("roles_index.html", self._context(
                 path, groups=groups, open_count=len(entries), recently_closed=self.site.closed_roles[:5],
-                intro_html=intro))
+                intro_html=intro, filters=filter_fields(e.model for e in entries), row_data=row_filter_values))
             listed = [e for _, group in groups for e in group]
             description = f"{len(entries)} open roles at {org}, with location, workplace, salary and closing date."
         elif kind is PERSON:

@@ -80,6 +80,11 @@ class _Writer:
         if existing:
             comment += f". Existing: {', '.join(existing[:10])}{', ...' if len(existing) > 10 else ''}"
         shape, core = _shape(info.annotation)
+        if not required and info.default is None and (shape == "list" or (_is_model(core) and not top)):
+            # Optional and empty by default (e.g. a part of the hiring process that falls back to the
+            # site-wide defaults): present, commented, and null so it validates as "not given". Top-level
+            # models such as salary stay expanded: they are recommended, not fallbacks.
+            return [comment, f"{pad}{name}:"]
         if top and name == self.title_field:
             return [comment, f"{pad}{name}: {json.dumps(self.title, ensure_ascii=False)}"]
         if shape == "list":

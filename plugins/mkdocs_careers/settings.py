@@ -9,6 +9,7 @@ from typing import Any
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
+from .hiring import HiringConfigError, HiringDefaults, parse_hiring_defaults
 from .models import Organization
 from .outputs.settings import OUTPUT_OPTIONS, OutputSettings
 
@@ -26,6 +27,7 @@ class CareersSettings(BaseModel):
     build_date: dt.date
     disabled_rules: frozenset[str] = frozenset()
     outputs: OutputSettings = Field(default_factory=OutputSettings)
+    hiring: HiringDefaults = Field(default_factory=HiringDefaults)
 
     def content_dir(self, kind: str) -> Path:
         relative = {"role": self.roles_dir, "person": self.people_dir, "case_study": self.case_studies_dir}[kind]
@@ -64,6 +66,10 @@ def settings_from_config(options: Mapping[str, Any], *, site_url: str | None, pr
     except ValidationError as exc:
         problems = "; ".join(f"{'.'.join(map(str, e['loc']))}: {e['msg']}" for e in exc.errors())
         raise SettingsError(f"invalid plugin config in mkdocs.yml: {problems}") from None
+    try:
+        hiring = parse_hiring_defaults(options.get("hiring") or {})
+    except HiringConfigError as exc:
+        raise SettingsError(f"invalid hiring option in mkdocs.yml:\n{exc}") from None
     disabled = list(options.get("disabled_rules") or [])
     problems = unknown_rule_problems(disabled)
     if problems:
@@ -79,4 +85,5 @@ def settings_from_config(options: Mapping[str, Any], *, site_url: str | None, pr
         build_date=resolved_date,
         disabled_rules=frozenset(disabled),
         outputs=outputs,
+        hiring=hiring,
     )

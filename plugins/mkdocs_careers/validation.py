@@ -20,7 +20,7 @@ from .placeholders import is_placeholder, placeholder_lines, placeholder_paths
 
 M = TypeVar("M", bound=BaseModel)
 
-_TYPE_HINTS = {
+TYPE_HINTS = {
     "string_type": "put the value in quotes, e.g. \"...\"",
     "list_type": "write a list: one '- item' per line under the field",
     "date_type": "write the date as YYYY-MM-DD, e.g. 2026-03-31",
@@ -80,7 +80,7 @@ def _to_diagnostic(doc: SourceDocument, error: Any, model_cls: type[BaseModel]) 
         hint = f"did you mean '{close[0]}'?" if close else f"allowed fields here: {', '.join(allowed)}"
         return Diagnostic(doc.display_path, doc.line_of(loc), field, "unknown field", hint)
     message = _message(error, loc)
-    hint = _TYPE_HINTS.get(kind, "")
+    hint = TYPE_HINTS.get(kind, "")
     if kind in {"string_type", "list_type"} and isinstance(error.get("input"), (bool, dt.date, int, float)):
         hint = "YAML read this as a number, date or true/false; put it in quotes to keep it as text"
     if kind == "missing" and isinstance(loc[-1], str):
