@@ -38,7 +38,7 @@ def assert_visible_titles(page, expected: list[str], timeout_ms: int = 5000) -> 
     while visible_titles(page) != expected and waited < timeout_ms:
         page.wait_for_timeout(50)
         waited += 50
-    assert_visible_titles(page, expected)
+    assert visible_titles(page) == expected
 
 
 def query_of(page) -> dict[str, list[str]]:
