@@ -8,11 +8,11 @@ generated pages in `on_files`, wrap each page's HTML in `on_page_content`, add h
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass
 import logging
 import os
 import shutil
 import tempfile
+from dataclasses import dataclass
 from html import escape
 from pathlib import Path
 from typing import Any
@@ -30,11 +30,11 @@ from mkdocs.utils import CountHandler
 from .diagnostics import ContentError, Diagnostic, Severity
 from .jsonld import script_tag
 from .models import slug_is_valid
-from .problem_page import problems_html
-from .render import PageRenderer, RenderedPage
 from .outputs import FreePage, build_outputs
 from .outputs.job_feeds import JSON_FEED_PATH, RSS_FEED_PATH, feed_title
 from .outputs.social_meta import SocialCard, social_meta_tags
+from .problem_page import problems_html
+from .render import PageRenderer, RenderedPage
 from .settings import SettingsError, settings_from_config
 from .site import CASE_STUDY, KINDS, PERSON, ROLE, CareersSite, Entry, content_files, load_site
 

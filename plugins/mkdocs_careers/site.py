@@ -9,6 +9,7 @@ from __future__ import annotations
 import datetime as dt
 import difflib
 from collections import defaultdict
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
@@ -136,25 +137,15 @@ class CareersSite:
     # Reverse indexes are built once, so each page looks its links up in O(1): no quadratic scans.
     @cached_property
     def _case_studies_by_leader(self) -> dict[str, list[Entry[CaseStudy]]]:
-        index: dict[str, list[Entry[CaseStudy]]] = defaultdict(list)
-        for entry in self.case_studies_sorted:
-            index[entry.model.leader].append(entry)
-        return index
+        return _group_by(self.case_studies_sorted, lambda study: [study.leader])
 
     @cached_property
     def _open_roles_by_manager(self) -> dict[str, list[Entry[Role]]]:
-        index: dict[str, list[Entry[Role]]] = defaultdict(list)
-        for entry in self.open_roles:
-            index[entry.model.hiring_manager].append(entry)
-        return index
+        return _group_by(self.open_roles, lambda role: [role.hiring_manager])
 
     @cached_property
     def _open_roles_by_case_study(self) -> dict[str, list[Entry[Role]]]:
-        index: dict[str, list[Entry[Role]]] = defaultdict(list)
-        for entry in self.open_roles:
-            for slug in entry.model.case_studies:
-                index[slug].append(entry)
-        return index
+        return _group_by(self.open_roles, lambda role: role.case_studies)
 
     def case_studies_led_by(self, person_slug: str) -> list[Entry[CaseStudy]]:
         return self._case_studies_by_leader.get(person_slug, [])
@@ -183,6 +174,15 @@ class CareersSite:
     @property
     def warnings(self) -> list[Diagnostic]:
         return sorted(d for d in self.diagnostics if d.severity is Severity.WARNING)
+
+
+def _group_by(entries: list[Entry[M]], keys: Callable[[M], list[str]]) -> dict[str, list[Entry[M]]]:
+    """Index entries under every slug they point at, keeping their order."""
+    index: dict[str, list[Entry[M]]] = defaultdict(list)
+    for entry in entries:
+        for key in keys(entry.model):
+            index[key].append(entry)
+    return index
 
 
 def content_files(settings: CareersSettings, kind: ContentKind) -> list[Path]:
