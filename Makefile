@@ -8,7 +8,7 @@ BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 SUDO   := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-.PHONY: site serve test test-fast check bench schema clean browser-deps
+.PHONY: site serve test test-fast lint check bench schema clean browser-deps
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -40,9 +40,12 @@ check: $(STAMP)
 schema: $(STAMP)
 	$(BIN)/careers schema --out schemas
 
-## The whole suite. pytest exits 5 when it collects nothing; that is a failure here, not a pass.
-test: $(STAMP) node_modules/.installed browser-deps
+## The whole suite (lint first). pytest exits 5 when it collects nothing; that is a failure here, not a pass.
+test: $(STAMP) node_modules/.installed browser-deps lint
 	$(BIN)/python -m pytest -n 2 --dist loadfile
+
+lint: $(STAMP)
+	$(BIN)/ruff check plugins tests bench
 
 ## Everything except the browser tests, for a quick loop.
 test-fast: $(STAMP)

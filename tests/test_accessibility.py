@@ -7,9 +7,7 @@ after the site's own scripts, so the filters and the copy button added by JavaSc
 from __future__ import annotations
 
 import pytest
-
 from browser_support import AXE, DESKTOP, PHONE, new_page, require_file
-
 
 pytestmark = pytest.mark.browser
 WCAG_22_AA = ["wcag2a", "wcag2aa", "wcag21aa", "wcag22aa"]

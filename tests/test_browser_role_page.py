@@ -7,11 +7,9 @@ import struct
 from pathlib import Path
 
 import pytest
-from lxml import html as lxml_html
-
 from browser_support import ARTIFACTS, DESKTOP, PHONE, new_page
+from lxml import html as lxml_html
 from test_job_posting import CLOSED, OPEN, demo_roles
-
 
 pytestmark = pytest.mark.browser
 SHOWCASE = "ai-product-manager"  # the role in the README screenshot

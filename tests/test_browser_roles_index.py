@@ -5,10 +5,8 @@ from __future__ import annotations
 from urllib.parse import parse_qs, urlsplit
 
 import pytest
-
 from browser_support import PHONE, new_page
 from test_job_posting import OPEN, demo_roles
-
 
 pytestmark = pytest.mark.browser
 ROWS = ".careers-role-item"

@@ -8,10 +8,9 @@ import re
 
 import llms_txt
 import pytest
+from conftest import one_node
 from lxml import etree
 from lxml import html as lxml_html
-
-from conftest import one_node
 from test_job_posting import OPEN, demo_roles
 
 SITE = "https://careers.northwind-labs.example/"

@@ -6,9 +6,7 @@ import json
 import subprocess
 
 import pytest
-
 from browser_support import VNU, require_file, require_java
-
 
 pytestmark = pytest.mark.browser  # needs the browser-test tools: Java and node_modules
 

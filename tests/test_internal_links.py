@@ -7,10 +7,8 @@ from functools import cache
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
-from lxml import html as lxml_html
-
 from conftest import BuildResult
-
+from lxml import html as lxml_html
 
 SITE_URL = "https://careers.northwind-labs.example/"
 LINK_ATTRIBUTES = {"a": "href", "link": "href", "img": "src", "script": "src", "source": "src", "iframe": "src"}

@@ -7,9 +7,8 @@ from pathlib import Path
 
 import pytest
 import yaml
-from lxml import html as lxml_html
-
 from conftest import REPO, nodes_of_type, one_node
+from lxml import html as lxml_html
 
 GOOGLE_EMPLOYMENT_TYPES = {"FULL_TIME", "PART_TIME", "CONTRACTOR", "TEMPORARY", "INTERN", "VOLUNTEER", "PER_DIEM",
                            "OTHER"}

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import pytest
 import yaml
-
 from conftest import REPO, load_vocabulary, nodes_of_type, one_node
 
 VOCAB = load_vocabulary()

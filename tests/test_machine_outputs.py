@@ -12,11 +12,10 @@ from urllib.parse import urlsplit
 import jsonschema
 import llms_txt
 import pytest
+from conftest import REPO, run_build
 from lxml import etree
 from lxml import html as lxml_html
 from protego import Protego
-
-from conftest import REPO, run_build
 from test_job_posting import CLOSED, OPEN, demo_roles
 
 SITE = "https://careers.northwind-labs.example/"
