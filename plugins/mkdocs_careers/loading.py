@@ -21,7 +21,11 @@ FieldPath = tuple[str | int, ...]
 _FRONTMATTER_FENCE = re.compile(r"^---[ \t]*$")
 
 
-class _CareersYamlLoader(yaml.SafeLoader):
+# libyaml's C parser when PyYAML was built with it: parsing is most of the load time for large sites.
+_SafeLoader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+
+class _CareersYamlLoader(_SafeLoader):  # type: ignore[valid-type, misc]
     """SafeLoader without YAML 1.1's yes/no/on/off booleans (only true/false are booleans)."""
 
 
