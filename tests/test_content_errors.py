@@ -50,7 +50,7 @@ def test_malformed_yaml_names_file_and_line(minimal_project):
     replace_in(role, "department: Data", "department: Data: Platform")
     result = failed_build(minimal_project)
     line = line_of(role, "department: Data: Platform")
-    assert f"roles/data-lead.md:{line}: invalid YAML" in result.output
+    assert f"roles/data-lead.md:{line}: department: invalid YAML" in result.output
     assert "must be quoted" in result.output
 
 
@@ -58,7 +58,7 @@ def test_unclosed_quote_points_at_the_opening_line(minimal_project):
     role = minimal_project / "roles" / "data-lead.md"
     replace_in(role, "title: Data Lead", "title: \"Data Lead")
     result = failed_build(minimal_project)
-    assert "roles/data-lead.md:2: invalid YAML: a quoted value is never closed" in result.output
+    assert "roles/data-lead.md:2: title: invalid YAML: a quoted value is never closed" in result.output
 
 
 def test_wrong_type_names_field_and_hint(minimal_project):

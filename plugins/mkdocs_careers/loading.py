@@ -21,7 +21,11 @@ FieldPath = tuple[str | int, ...]
 _FRONTMATTER_FENCE = re.compile(r"^---[ \t]*$")
 
 
-class _CareersYamlLoader(yaml.SafeLoader):
+# libyaml's C parser when PyYAML was built with it: parsing is most of the load time for large sites.
+_SafeLoader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+
+class _CareersYamlLoader(_SafeLoader):  # type: ignore[valid-type, misc]
     """SafeLoader without YAML 1.1's yes/no/on/off booleans (only true/false are booleans)."""
 
 
@@ -115,11 +119,26 @@ def _problem(doc: SourceDocument, line: int, message: str, hint: str, field_name
     return Diagnostic(path=doc.display_path, line=line, field=field_name, message=message, hint=hint, rule="syntax")
 
 
+_TOP_LEVEL_KEY = re.compile(r"^([^\s#:'\"-][^:]*?)\s*:(?:\s|$)")
+
+
+def _field_of_line(yaml_lines: list[str], index: int) -> str:
+    """The top-level field a frontmatter line belongs to, so a syntax error can still name its field."""
+    for line in reversed(yaml_lines[: index + 1]):
+        if not line.strip() or line[0] in " #":
+            continue  # blank, comment or indented: part of the field that starts further up
+        match = _TOP_LEVEL_KEY.match(line)
+        return match.group(1) if match else ""
+    return ""
+
+
 def _parse_frontmatter(doc: SourceDocument, yaml_text: str, line_offset: int) -> None:
-    tab_line = next((i for i, ln in enumerate(yaml_text.split("\n")) if ln[: len(ln) - len(ln.lstrip())].count("\t")), None)
+    yaml_lines = yaml_text.split("\n")
+    tab_line = next((i for i, ln in enumerate(yaml_lines) if ln[: len(ln) - len(ln.lstrip())].count("\t")), None)
     if tab_line is not None:
         doc.diagnostics.append(_problem(doc, tab_line + 1 + line_offset, "the line is indented with a tab",
-                                        "YAML only allows spaces for indentation; replace the tab with spaces"))
+                                        "YAML only allows spaces for indentation; replace the tab with spaces",
+                                        _field_of_line(yaml_lines, tab_line)))
         return
     loader = _CareersYamlLoader(yaml_text)
     try:
@@ -142,7 +161,8 @@ def _parse_frontmatter(doc: SourceDocument, yaml_text: str, line_offset: int) ->
             mark = exc.context_mark
             problem = "a quoted value is never closed"
         line = (mark.line + 1 + line_offset) if mark else 1
-        doc.diagnostics.append(_problem(doc, line, f"invalid YAML: {problem}", _yaml_hint(problem)))
+        field_name = _field_of_line(yaml_lines, mark.line) if mark else ""
+        doc.diagnostics.append(_problem(doc, line, f"invalid YAML: {problem}", _yaml_hint(problem), field_name))
         return
     except yaml.YAMLError as exc:  # pragma: no cover - every PyYAML error we know of is marked
         doc.diagnostics.append(_problem(doc, 1, f"invalid YAML: {exc}", "check the frontmatter syntax"))
@@ -161,11 +181,23 @@ def _yaml_hint(problem: str) -> str:
         return "quote values that start with special characters such as @, ` or %"
     if "could not find expected ':'" in problem:
         return "each line needs 'field: value'; check the indentation and quotes on this line"
+    if "undefined alias" in problem:
+        return "a value starting with * is read as a YAML alias; put the value in quotes"
+    if "constructor for the tag" in problem:
+        return "a value starting with ! is read as a YAML tag; put the value in quotes"
+    if "block sequence entries are not allowed" in problem or "mapping keys are not allowed" in problem:
+        return "a value starting with '- ' or '? ' must be quoted; list items go on their own lines below the field"
     return "check quotes and indentation on this line and the one before"
+
+
+# The same field paths (`outcomes.day_90[0]`, ...) occur in every file; sharing one tuple per path keeps
+# the line index of a site with thousands of files small.
+_SHARED_PATHS: dict[FieldPath, FieldPath] = {}
 
 
 def _record_lines(doc: SourceDocument, node: yaml.Node, path: FieldPath, offset: int) -> None:
     """Walk the composed YAML tree once: remember every field's line, and report duplicate keys."""
+    path = _SHARED_PATHS.setdefault(path, path)
     doc.lines.setdefault(path, node.start_mark.line + 1 + offset)
     if isinstance(node, yaml.MappingNode):
         seen: dict[str, int] = {}
@@ -180,9 +212,10 @@ def _record_lines(doc: SourceDocument, node: yaml.Node, path: FieldPath, offset:
                 )
                 continue
             seen[key] = key_line
-            doc.lines[path + (key,)] = key_line
-            _record_lines(doc, value_node, path + (key,), offset)
-            doc.lines[path + (key,)] = key_line
+            child = _SHARED_PATHS.setdefault(path + (key,), path + (key,))
+            doc.lines[child] = key_line
+            _record_lines(doc, value_node, child, offset)
+            doc.lines[child] = key_line
     elif isinstance(node, yaml.SequenceNode):
         for index, item in enumerate(node.value):
             _record_lines(doc, item, path + (index,), offset)

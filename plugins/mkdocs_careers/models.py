@@ -26,6 +26,19 @@ def _not_blank(value: str) -> str:
     return value
 
 
+# C0/C1 control characters (except tab and newline) and lone surrogates: invisible in an editor, invalid in
+# HTML and XML (sitemaps, feeds), and usually pasted in by accident from a PDF or a word processor.
+_CONTROL_CHARACTER = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\ud800-\udfff]")
+
+
+def _no_control_characters(value: str) -> str:
+    found = _CONTROL_CHARACTER.search(value)
+    if found:
+        raise ValueError(f"contains the invisible control character U+{ord(found.group()):04X} at character "
+                         f"{found.start() + 1}; delete it (it often comes from text pasted from a PDF)")
+    return value
+
+
 def _country_code(value: str) -> str:
     if value not in _COUNTRIES:
         suggestion = " (use GB for the United Kingdom)" if value.upper() == "UK" else ""
@@ -51,7 +64,7 @@ def _one_or_many(value: object) -> object:
     return [value] if isinstance(value, str) else value
 
 
-Text = Annotated[str, AfterValidator(_not_blank)]
+Text = Annotated[str, AfterValidator(_not_blank), AfterValidator(_no_control_characters)]
 Slug = Annotated[str, Field(pattern=SLUG_PATTERN, description="File name of another content file, without .md")]
 # The JSON Schema lists the codes too, so editors get completion for them (`careers schema`).
 CountryCode = Annotated[str, AfterValidator(_country_code), Field(
@@ -350,7 +363,8 @@ class Metric(ContentModel):
     label: Text = Field(description="What was measured, e.g. 'Model rollback incidents per quarter'")
     before: float = Field(description="Value before the work")
     after: float = Field(description="Value after the work")
-    unit: str = Field("", description="Unit shown after the numbers, e.g. %, ms, per quarter")
+    unit: Annotated[str, AfterValidator(_no_control_characters)] = Field(
+        "", description="Unit shown after the numbers, e.g. %, ms, per quarter")
 
     @property
     def change_percent(self) -> float | None:

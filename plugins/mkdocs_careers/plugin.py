@@ -1,8 +1,13 @@
 """MkDocs adapter: the `careers` plugin. Thin on purpose; the careers core does the work.
 
 Event order: load and validate all content in `on_config` (before MkDocs cleans `site/`), add
-generated pages in `on_files`, wrap each page's HTML in `on_page_content`, add head tags in
-`on_post_page`, and swap the staged output into place in `on_post_build` (atomic builds).
+generated pages in `on_files`, wrap each page's HTML in `on_page_context` (just before the search
+plugin indexes it and the theme renders it), add head tags in `on_post_page`, and swap the staged
+output into place in `on_post_build` (atomic builds).
+
+Memory stays flat as the site grows: MkDocs keeps every page's HTML from the Markdown pass until
+the end of the build, so careers pages are rendered one at a time right before they are written,
+and their HTML is released once the page file is out (see `on_post_page`).
 """
 
 from __future__ import annotations
@@ -184,8 +189,13 @@ class CareersPlugin(BasePlugin[CareersConfig]):
             return f"{kind.label} at {org}", f"{kind.label} at {org}."
         return None, ""
 
-    @event_priority(-50)  # after other plugins changed the body HTML, before search indexes it
-    def on_page_content(self, html: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
+    @event_priority(50)  # after every plugin changed the body HTML (on_page_content), before search indexes it
+    def on_page_context(self, context: dict[str, Any], *, page: Page, config: MkDocsConfig,
+                        nav: Any) -> dict[str, Any]:
+        page.content = self._render_page(page, page.content or "")
+        return context
+
+    def _render_page(self, page: Page, html: str) -> str:
         if self.serve_errors:
             return problems_html(self.serve_errors) + html
         assert self.site is not None and self.renderer is not None
@@ -252,6 +262,8 @@ class CareersPlugin(BasePlugin[CareersConfig]):
 
     def on_post_page(self, output: str, *, page: Page, config: MkDocsConfig) -> str:
         head = self.page_heads.pop(page.file.src_uri, None)
+        if page.file.src_uri in self.entries_by_src or page.file.src_uri in self.index_kinds:
+            page.content = None  # written out; holding every careers page's HTML would grow memory with N
         marker = output.find("</head>")
         if head is None or marker == -1:
             return output

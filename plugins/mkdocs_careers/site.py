@@ -202,8 +202,9 @@ def load_site(settings: CareersSettings, only: set[Path] | None = None) -> Caree
     for kind in KINDS:
         store = getattr(site, _attr(kind))
         seen_casefold: dict[str, str] = {}
+        folder_shown = display_path(settings.content_dir(kind.name), settings.project_root)
         for path in content_files(settings, kind):
-            shown = display_path(path, settings.project_root)
+            shown = f"{folder_shown}/{path.name}"  # not display_path(path): resolving every file is slow
             if path.is_dir() or path.suffix != ".md":
                 site.diagnostics.append(Diagnostic(shown, 1, "", "not a Markdown file, so it is not published",
                                                    f"move it out of {settings.content_dir(kind.name).name}/ or "

@@ -83,6 +83,10 @@ def _to_diagnostic(doc: SourceDocument, error: Any, model_cls: type[BaseModel]) 
     hint = TYPE_HINTS.get(kind, "")
     if kind in {"string_type", "list_type"} and isinstance(error.get("input"), (bool, dt.date, int, float)):
         hint = "YAML read this as a number, date or true/false; put it in quotes to keep it as text"
+    if kind == "string_type" and isinstance(error.get("input"), (bool, dt.date, int, float)):
+        hint = "put the value in quotes to keep it as text"  # the message already says what YAML read
+    if kind == "string_type" and error.get("input") is None:
+        hint = "write the text after the colon; put it in quotes if it is literally null or ~ or starts with #"
     if kind == "missing" and isinstance(loc[-1], str):
         parent = _model_at(model_cls, loc[:-1])
         info = parent.model_fields.get(str(loc[-1])) if parent else None
@@ -95,11 +99,30 @@ def _message(error: Any, loc: FieldPath) -> str:
     kind = error["type"]
     if kind == "missing":
         return "required field is missing"
+    if kind == "string_type":
+        return f"expected text, but YAML read {_yaml_reading(error.get('input'))}"
     if kind == "value_error":
         return str(error.get("ctx", {}).get("error", error["msg"]))
     if kind == "enum":
         return f"'{error.get('input')}' is not allowed; expected {error['ctx']['expected']}"
     return str(error["msg"])
+
+
+def _yaml_reading(value: Any) -> str:
+    """What YAML made of an unquoted value, in an editor's words (`null`, `~` and `#...` read as nothing)."""
+    if value is None:
+        return "no value (empty, null, ~ or a # comment)"
+    if isinstance(value, bool):
+        return f"true/false ({str(value).lower()})"
+    if isinstance(value, (dt.date, dt.datetime)):
+        return f"a date ({value.isoformat()})"
+    if isinstance(value, (int, float)):
+        return f"a number ({value!r})"
+    if isinstance(value, list):
+        return "a list"
+    if isinstance(value, dict):
+        return "nested fields"
+    return type(value).__name__
 
 
 def _is_union_tag(part: Any) -> bool:

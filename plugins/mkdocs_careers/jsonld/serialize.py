@@ -9,8 +9,8 @@ from __future__ import annotations
 import json
 from typing import Any
 
-_HTML_SAFE = str.maketrans({"<": "\\u003c", ">": "\\u003e", "&": "\\u0026",
-                            "\u2028": "\\u2028", "\u2029": "\\u2029"})
+# (character, JSON escape) pairs; chained str.replace runs in C, str.translate calls back per character.
+_HTML_SAFE = (("<", "\\u003c"), (">", "\\u003e"), ("&", "\\u0026"), ("\u2028", "\\u2028"), ("\u2029", "\\u2029"))
 
 
 def compact(value: Any) -> Any:
@@ -25,7 +25,10 @@ def compact(value: Any) -> Any:
 
 
 def to_script_json(data: dict[str, Any]) -> str:
-    return json.dumps(compact(data), ensure_ascii=False, separators=(",", ":")).translate(_HTML_SAFE)
+    text = json.dumps(compact(data), ensure_ascii=False, separators=(",", ":"))
+    for char, escaped in _HTML_SAFE:
+        text = text.replace(char, escaped)
+    return text
 
 
 def script_tag(data: dict[str, Any]) -> str:
