@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import extruct
+import hypothesis_profiles  # noqa: F401  (registers the Hypothesis profiles and loads $HYPOTHESIS_PROFILE)
 import pytest
 
 REPO = Path(__file__).resolve().parents[1]

@@ -5,9 +5,9 @@ generated pages in `on_files`, wrap each page's HTML in `on_page_context` (just 
 plugin indexes it and the theme renders it), add head tags in `on_post_page`, and swap the staged
 output into place in `on_post_build` (atomic builds).
 
-Memory stays flat as the site grows: MkDocs keeps every page's HTML from the Markdown pass until
-the end of the build, so careers pages are rendered one at a time right before they are written,
-and their HTML is released once the page file is out (see `on_post_page`).
+Memory grows with the content, not with the rendered output: MkDocs keeps every page's HTML from
+the Markdown pass until the end of the build, so careers pages are rendered one at a time right
+before they are written, and their HTML is released once the page file is out (`on_post_page`).
 """
 
 from __future__ import annotations
@@ -200,7 +200,9 @@ class CareersPlugin(BasePlugin[CareersConfig]):
     def on_post_page(self, output: str, *, page: Page, config: MkDocsConfig) -> str:
         head = self.head_html.pop(page.file.src_uri, "")
         if page.file.src_uri in self.entries_by_src or page.file.src_uri in self.index_kinds:
-            page.content = None  # written out; holding every careers page's HTML would grow memory with N
+            # Written out: holding every careers page's HTML and headings would grow memory with N.
+            page.content = None
+            page.toc = TableOfContents([])
         if not head:
             return output
         marker = output.find("</head>")

@@ -59,6 +59,8 @@ def _to_diagnostic(doc: SourceDocument, error: Any, model_cls: type[BaseModel]) 
         return Diagnostic(doc.display_path, doc.line_of(loc), field, "unknown field", hint)
     message = _message(error, loc)
     hint = _TYPE_HINTS.get(kind, "")
+    if message == "must not be empty":
+        hint = "write the text after the colon, or remove the field if it is optional"
     if kind in {"string_type", "list_type"} and isinstance(error.get("input"), (bool, dt.date, int, float)):
         hint = "YAML read this as a number, date or true/false; put it in quotes to keep it as text"
     if kind == "string_type" and isinstance(error.get("input"), (bool, dt.date, int, float)):
