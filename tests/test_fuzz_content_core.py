@@ -107,6 +107,7 @@ def check_any_text(pristine: Pristine, field: FuzzField, text: str) -> None:
 @example(field=ROLE_FIELDS[0], text='</script><!--<script>alert(1)</script>')
 @example(field=ROLE_FIELDS[2], text=" مرحبا 👩🏽‍💻 \n second line ")
 @example(field=ROLE_FIELDS[0], text="\x08backspace")
+@example(field=ROLE_FIELDS[6], text="<b>bold</b><img src=x onerror=alert(1)>")  # must_haves[0], a list item
 def test_any_text_in_a_role_field_is_published_exactly_or_rejected_precisely(pristine, field, text):
     check_any_text(pristine, field, text)
 
@@ -119,6 +120,7 @@ def test_any_text_in_a_person_field_is_published_exactly_or_rejected_precisely(p
 
 @given(field=st.sampled_from(CASE_STUDY_FIELDS), text=hostile_text())
 @example(field=CASE_STUDY_FIELDS[-1], text="")  # a metric's unit may be empty
+@example(field=CASE_STUDY_FIELDS[3], text="</li></ul><script>alert(1)</script>")  # topics[0]
 def test_any_text_in_a_case_study_field_is_published_exactly_or_rejected_precisely(pristine, field, text):
     check_any_text(pristine, field, text)
 

@@ -40,6 +40,18 @@ _CareersYamlLoader.add_implicit_resolver(
 )
 
 
+def _construct_timestamp(loader: yaml.SafeLoader, node: yaml.ScalarNode) -> Any:
+    try:
+        return yaml.SafeLoader.construct_yaml_timestamp(loader, node)
+    except ValueError:
+        # `2026-02-30` looks like a date but is none. PyYAML would raise a bare ValueError (a traceback);
+        # keeping the text lets validation name the field and line, and lets a text field keep it.
+        return loader.construct_scalar(node)
+
+
+_CareersYamlLoader.add_constructor("tag:yaml.org,2002:timestamp", _construct_timestamp)
+
+
 @dataclass
 class SourceDocument:
     """One content file after parsing: frontmatter data, the line of every field, and the body.

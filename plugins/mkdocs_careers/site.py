@@ -208,7 +208,13 @@ def load_site(settings: CareersSettings, only: set[Path] | None = None) -> Caree
         names = {p.name for p in files}
         for path in files:
             shown = f"{folder_shown}/{path.name}"  # not display_path(path): resolving every file is slow
-            if path.is_dir() or path.suffix != ".md":
+            if path.is_dir():
+                folder = settings.content_dir(kind.name).name
+                site.diagnostics.append(Diagnostic(shown, 1, "", f"folders inside {folder}/ are not read, so "
+                                                   "nothing in it is published", f"move its .md files up into "
+                                                   f"{folder}/", Severity.WARNING, rule="stray-file"))
+                continue
+            if path.suffix != ".md":
                 site.diagnostics.append(Diagnostic(shown, 1, "", "not a Markdown file, so it is not published",
                                                    f"move it out of {settings.content_dir(kind.name).name}/ or "
                                                    f"rename it to .md", Severity.WARNING, rule="stray-file"))

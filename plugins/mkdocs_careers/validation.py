@@ -79,6 +79,8 @@ def _message(error: Any, loc: FieldPath) -> str:
     kind = error["type"]
     if kind == "missing":
         return "required field is missing"
+    if kind == "string_pattern_mismatch":  # only slugs have a pattern
+        return f"'{error.get('input')}' is not a slug (the other file's name, without folder and without .md)"
     if kind == "string_type":
         return f"expected text, but YAML read {_yaml_reading(error.get('input'))}"
     if kind == "value_error":
