@@ -101,6 +101,8 @@ class CareersPlugin(BasePlugin[CareersConfig]):
         except BuildDateError as exc:
             raise PluginError(f"careers: {exc}") from None
 
+        if self.config.build_date:
+            _pin_mkdocs_dates(settings.build_date)
         site = load_site(settings)
         for warning in site.warnings:
             log.warning(warning.format())
@@ -248,6 +250,13 @@ class CareersPlugin(BasePlugin[CareersConfig]):
         if self.staging_dir:
             shutil.rmtree(self.staging_dir, ignore_errors=True)
             self.staging_dir = None
+
+
+def _pin_mkdocs_dates(build_date: dt.date) -> None:
+    """MkDocs dates the sitemap, the sitemap.xml.gz header and `build_date_utc` from SOURCE_DATE_EPOCH (else
+    now); with `build_date` in mkdocs.yml they follow it too, so a build on another day is byte-identical."""
+    midnight = dt.datetime.combine(build_date, dt.time(), tzinfo=dt.timezone.utc)
+    os.environ["SOURCE_DATE_EPOCH"] = str(int(midnight.timestamp()))
 
 
 def _strict_warnings_logged() -> bool:
