@@ -228,8 +228,13 @@ class CareersPlugin(BasePlugin[CareersConfig]):
         final.parent.mkdir(parents=True, exist_ok=True)
         self.final_site_dir = str(final)
         self.staging_dir = tempfile.mkdtemp(prefix=f".{final.name}-staging-", dir=final.parent)
+        # mkdtemp makes the folder private (0700); once published it must be as readable as a plain mkdir.
+        umask = os.umask(0)
+        os.umask(umask)
+        os.chmod(self.staging_dir, 0o777 & ~umask)
         config.site_dir = self.staging_dir
 
+    @event_priority(-100)  # last: other plugins (search index, hooks) write or fail before the swap
     def on_post_build(self, *, config: MkDocsConfig) -> None:
         if not self.staging_dir or not self.final_site_dir:
             return
