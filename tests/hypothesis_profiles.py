@@ -13,13 +13,13 @@ from hypothesis import HealthCheck, settings
 
 _COMMON = {"deadline": None, "suppress_health_check": [HealthCheck.too_slow, HealthCheck.data_too_large]}
 
-# ~1 minute of fuzzing on 2 cores; derandomized so a CI failure reproduces on the next run.
-settings.register_profile("ci", max_examples=40, derandomize=True, database=None, print_blob=True, **_COMMON)
+# ~45 s of fuzzing on 2 cores; derandomized so a CI failure reproduces on the next run.
+settings.register_profile("ci", max_examples=150, derandomize=True, database=None, print_blob=True, **_COMMON)
 settings.register_profile("dev", max_examples=100, **_COMMON)
 settings.register_profile("thorough", max_examples=1000, **_COMMON)
 settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "dev"))
 
 
 def build_examples() -> int:
-    """Examples for tests that run one real `mkdocs build` each: ci 3, dev 6, thorough 50."""
+    """Examples for tests that run one real `mkdocs build` each: ci 9, dev 6, thorough 50."""
     return max(3, min(50, settings.default.max_examples // 16))
