@@ -11,16 +11,8 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import extruct
+import hypothesis_profiles  # noqa: F401  (registers the Hypothesis profiles and loads $HYPOTHESIS_PROFILE)
 import pytest
-from hypothesis import HealthCheck, settings
-
-# Bounded property-based testing: `ci` (exported by .ci/run) keeps the whole fuzz suite to about a minute
-# on 2 cores; `dev` explores more when run by hand (HYPOTHESIS_PROFILE=dev).
-settings.register_profile("ci", max_examples=40, deadline=None, derandomize=True,
-                          suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow])
-settings.register_profile("dev", max_examples=200, deadline=None,
-                          suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow])
-settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "ci"))
 
 REPO = Path(__file__).resolve().parents[1]
 FIXTURES = Path(__file__).parent / "fixtures"

@@ -40,9 +40,24 @@ _CareersYamlLoader.add_implicit_resolver(
 )
 
 
+def _construct_timestamp(loader: yaml.SafeLoader, node: yaml.ScalarNode) -> Any:
+    try:
+        return yaml.SafeLoader.construct_yaml_timestamp(loader, node)
+    except ValueError:
+        # `2026-02-30` looks like a date but is none. PyYAML would raise a bare ValueError (a traceback);
+        # keeping the text lets validation name the field and line, and lets a text field keep it.
+        return loader.construct_scalar(node)
+
+
+_CareersYamlLoader.add_constructor("tag:yaml.org,2002:timestamp", _construct_timestamp)
+
+
 @dataclass
 class SourceDocument:
-    """One content file after parsing: frontmatter data, the line of every field, and the body."""
+    """One content file after parsing: frontmatter data, the line of every field, and the body.
+
+    `data` is emptied once it is validated into a model (`load_site`), so big sites hold one copy.
+    """
 
     path: Path
     display_path: str
@@ -160,6 +175,12 @@ def _parse_frontmatter(doc: SourceDocument, yaml_text: str, line_offset: int) ->
             # An unclosed quote is only noticed at the end; point at where the quote was opened.
             mark = exc.context_mark
             problem = "a quoted value is never closed"
+        runaway = _runaway_quote(yaml_lines, mark.line) if mark else None
+        if runaway is not None:
+            # A quote left open swallows the next lines until some later quote closes it; the parser only
+            # stumbles further down. Point at where the quote was opened.
+            problem = f"a quoted value is not closed on this line and runs on to line {mark.line + 1 + line_offset}"
+            mark = yaml.Mark("", 0, runaway, 0, None, None)
         line = (mark.line + 1 + line_offset) if mark else 1
         field_name = _field_of_line(yaml_lines, mark.line) if mark else ""
         doc.diagnostics.append(_problem(doc, line, f"invalid YAML: {problem}", _yaml_hint(problem), field_name))
@@ -172,8 +193,31 @@ def _parse_frontmatter(doc: SourceDocument, yaml_text: str, line_offset: int) ->
     doc.data = data
 
 
+_OPENING_QUOTE = re.compile(r"""^\s*(?:-\s+)?(?:[^\s#'"-][^:]*:\s+)?(['"])(.*)$""")
+
+
+def _runaway_quote(yaml_lines: list[str], error_index: int) -> int | None:
+    """The line above a YAML error that opens a quote it does not close, if closing it there fixes the error."""
+    for index in range(error_index - 1, -1, -1):
+        match = _OPENING_QUOTE.match(yaml_lines[index])
+        if not match:
+            continue
+        quote, rest = match.groups()
+        rest = rest.replace("''", "") if quote == "'" else re.sub(r"\\.", "", rest)
+        if quote in rest:
+            return None  # the nearest quoted value is closed on its own line: not a runaway quote
+        repaired = [*yaml_lines[:index], yaml_lines[index] + quote, *yaml_lines[index + 1 :]]
+        try:
+            yaml.compose("\n".join(repaired), Loader=_CareersYamlLoader)
+        except yaml.MarkedYAMLError as exc:
+            mark = exc.problem_mark or exc.context_mark
+            return index if mark is not None and mark.line > error_index else None
+        return index
+    return None
+
+
 def _yaml_hint(problem: str) -> str:
-    if "never closed" in problem:
+    if "never closed" in problem or "not closed on this line" in problem:
         return "add the closing quote at the end of the value"
     if "mapping values are not allowed" in problem:
         return "a value containing ': ' must be quoted, e.g. title: \"Lead: Data\""

@@ -5,9 +5,9 @@ generated pages in `on_files`, wrap each page's HTML in `on_page_context` (just 
 plugin indexes it and the theme renders it), add head tags in `on_post_page`, and swap the staged
 output into place in `on_post_build` (atomic builds).
 
-Memory stays flat as the site grows: MkDocs keeps every page's HTML from the Markdown pass until
-the end of the build, so careers pages are rendered one at a time right before they are written,
-and their HTML is released once the page file is out (see `on_post_page`).
+Memory grows with the content, not with the rendered output: MkDocs keeps every page's HTML from
+the Markdown pass until the end of the build, so careers pages are rendered one at a time right
+before they are written, and their HTML is released once the page file is out (`on_post_page`).
 """
 
 from __future__ import annotations
@@ -111,6 +111,8 @@ class CareersPlugin(BasePlugin[CareersConfig]):
         except SettingsError as exc:
             raise PluginError(f"careers: {exc}") from None
 
+        if self.config.build_date:
+            _pin_mkdocs_dates(settings.build_date)
         site = load_site(settings)
         self.site = site
         self.serve_errors = []
@@ -263,7 +265,9 @@ class CareersPlugin(BasePlugin[CareersConfig]):
     def on_post_page(self, output: str, *, page: Page, config: MkDocsConfig) -> str:
         head = self.page_heads.pop(page.file.src_uri, None)
         if page.file.src_uri in self.entries_by_src or page.file.src_uri in self.index_kinds:
-            page.content = None  # written out; holding every careers page's HTML would grow memory with N
+            # Written out: holding every careers page's HTML and headings would grow memory with N.
+            page.content = None
+            page.toc = TableOfContents([])
         marker = output.find("</head>")
         if head is None or marker == -1:
             return output
@@ -298,8 +302,13 @@ class CareersPlugin(BasePlugin[CareersConfig]):
         final.parent.mkdir(parents=True, exist_ok=True)
         self.final_site_dir = str(final)
         self.staging_dir = tempfile.mkdtemp(prefix=f".{final.name}-staging-", dir=final.parent)
+        # mkdtemp makes the folder private (0700); once published it must be as readable as a plain mkdir.
+        umask = os.umask(0)
+        os.umask(umask)
+        os.chmod(self.staging_dir, 0o777 & ~umask)
         config.site_dir = self.staging_dir
 
+    @event_priority(-100)  # last: other plugins (search index, hooks) write or fail before the swap
     def on_post_build(self, *, config: MkDocsConfig) -> None:
         if not self.staging_dir or not self.final_site_dir:
             return
@@ -346,6 +355,13 @@ def _serve_logger() -> logging.Logger:
 
 
 _serve_log = _serve_logger()
+
+
+def _pin_mkdocs_dates(build_date: dt.date) -> None:
+    """MkDocs dates the sitemap, the sitemap.xml.gz header and `build_date_utc` from SOURCE_DATE_EPOCH (else
+    now); with `build_date` in mkdocs.yml they follow it too, so a build on another day is byte-identical."""
+    midnight = dt.datetime.combine(build_date, dt.time(), tzinfo=dt.timezone.utc)
+    os.environ["SOURCE_DATE_EPOCH"] = str(int(midnight.timestamp()))
 
 
 def _strict_warnings_logged() -> bool:

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 import difflib
+import re
 from collections import defaultdict
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -199,13 +200,22 @@ def load_site(settings: CareersSettings, only: set[Path] | None = None) -> Caree
     every file is still loaded so references between files resolve.
     """
     site = CareersSite(settings=settings)
+    # Slugs of files that exist, valid or not: a reference to a file with errors is not also "missing".
+    present: dict[str, set[str]] = {kind.name: set() for kind in KINDS}
     for kind in KINDS:
         store = getattr(site, _attr(kind))
-        seen_casefold: dict[str, str] = {}
         folder_shown = display_path(settings.content_dir(kind.name), settings.project_root)
-        for path in content_files(settings, kind):
+        files = content_files(settings, kind)
+        names = {p.name for p in files}
+        for path in files:
             shown = f"{folder_shown}/{path.name}"  # not display_path(path): resolving every file is slow
-            if path.is_dir() or path.suffix != ".md":
+            if path.is_dir():
+                folder = settings.content_dir(kind.name).name
+                site.diagnostics.append(Diagnostic(shown, 1, "", f"folders inside {folder}/ are not read, so "
+                                                   "nothing in it is published", f"move its .md files up into "
+                                                   f"{folder}/", Severity.WARNING, rule="stray-file"))
+                continue
+            if path.suffix != ".md":
                 site.diagnostics.append(Diagnostic(shown, 1, "", "not a Markdown file, so it is not published",
                                                    f"move it out of {settings.content_dir(kind.name).name}/ or "
                                                    f"rename it to .md", Severity.WARNING, rule="stray-file"))
@@ -214,22 +224,17 @@ def load_site(settings: CareersSettings, only: set[Path] | None = None) -> Caree
             doc = parse_document(path, shown, slug)
             site.diagnostics.extend(doc.diagnostics)
             if not slug_is_valid(slug):
-                site.diagnostics.append(Diagnostic(shown, 1, "", f"the file name '{path.name}' is not a valid slug",
-                                                   "rename it to lowercase letters, digits and hyphens, e.g. "
-                                                   "ml-engineering-manager.md", rule="slug"))
+                site.diagnostics.append(_invalid_slug(shown, path.name, names))
                 continue
-            if slug.casefold() in seen_casefold:
-                site.diagnostics.append(Diagnostic(shown, 1, "", f"duplicate slug '{slug}' (also {seen_casefold[slug]})",
-                                                   "rename one of the files", rule="slug"))
-                continue
-            seen_casefold[slug.casefold()] = shown
+            present[kind.name].add(slug)
             if any(d.severity is Severity.ERROR for d in doc.diagnostics):
                 continue
             model, problems = validate_document(doc, kind.model)
             site.diagnostics.extend(problems)
             if model is not None:
+                doc.data = {}  # the model holds the values now; the raw YAML copy would double big sites' memory
                 store[slug] = Entry(kind=kind, slug=slug, model=model, source=doc)
-    _check_references(site)
+    _check_references(site, present)
     from .rules import run_rules  # rules depend on the graph; import here keeps the module order one-way
 
     site.diagnostics.extend(run_rules(site))
@@ -240,11 +245,23 @@ def load_site(settings: CareersSettings, only: set[Path] | None = None) -> Caree
     return site
 
 
+def _invalid_slug(shown: str, name: str, names: set[str]) -> Diagnostic:
+    """File names are addresses: `Data-Lead.md` is refused, and if `data-lead.md` exists it is a duplicate."""
+    suggestion = re.sub(r"[^a-z0-9]+", "-", Path(name).stem.casefold()).strip("-")
+    if f"{suggestion}.md" in names:
+        return Diagnostic(shown, 1, "", f"the file name '{name}' is not a valid slug, and once lowercased it "
+                          f"duplicates {suggestion}.md", "merge the two files or give this one another name",
+                          rule="slug")
+    example = f"{suggestion}.md" if suggestion else "ml-engineering-manager.md"
+    return Diagnostic(shown, 1, "", f"the file name '{name}' is not a valid slug",
+                      f"rename it to lowercase letters, digits and hyphens, e.g. {example}", rule="slug")
+
+
 def _attr(kind: ContentKind) -> str:
     return {"role": "roles", "person": "people", "case_study": "case_studies"}[kind.name]
 
 
-def _check_references(site: CareersSite) -> None:
+def _check_references(site: CareersSite, present: dict[str, set[str]]) -> None:
     """Broken links between files are errors: a role must never point at a person who does not exist.
 
     Entries with broken references stay in the graph so every problem is reported; a site with
@@ -252,6 +269,8 @@ def _check_references(site: CareersSite) -> None:
     """
 
     def report(entry: Entry, field_path: tuple, target: str, kind: ContentKind, available: dict) -> None:
+        if target in present[kind.name]:
+            return  # the file exists but has errors of its own, reported there
         close = difflib.get_close_matches(target, list(available), n=1, cutoff=0.6)
         folder = site.settings.content_dir(kind.name).name
         hint = f"did you mean '{close[0]}'?" if close else f"create {folder}/{target}.md or use an existing slug"

@@ -81,6 +81,8 @@ def _to_diagnostic(doc: SourceDocument, error: Any, model_cls: type[BaseModel]) 
         return Diagnostic(doc.display_path, doc.line_of(loc), field, "unknown field", hint)
     message = _message(error, loc)
     hint = TYPE_HINTS.get(kind, "")
+    if message == "must not be empty":
+        hint = "write the text after the colon, or remove the field if it is optional"
     if kind in {"string_type", "list_type"} and isinstance(error.get("input"), (bool, dt.date, int, float)):
         hint = "YAML read this as a number, date or true/false; put it in quotes to keep it as text"
     if kind == "string_type" and isinstance(error.get("input"), (bool, dt.date, int, float)):
@@ -99,6 +101,8 @@ def _message(error: Any, loc: FieldPath) -> str:
     kind = error["type"]
     if kind == "missing":
         return "required field is missing"
+    if kind == "string_pattern_mismatch":  # only slugs have a pattern
+        return f"'{error.get('input')}' is not a slug (the other file's name, without folder and without .md)"
     if kind == "string_type":
         return f"expected text, but YAML read {_yaml_reading(error.get('input'))}"
     if kind == "value_error":

@@ -1,0 +1,141 @@
+"""Any text in any field of any content type: the careers core either publishes it exactly (JSON-LD read back
+by extruct, visible on the page, no injected markup) or rejects it with an error naming file, line and field.
+
+These run the core in-process (load_site → PageRenderer → JSON-LD serialisation) for many examples;
+test_fuzz_content_build.py runs fewer examples through real `mkdocs build` subprocesses.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import shutil
+import tempfile
+from collections import Counter
+from dataclasses import dataclass
+from dataclasses import field as dataclass_field
+from pathlib import Path
+
+import markdown
+import pytest
+from content_fuzzing import (
+    CASE_STUDY_FIELDS,
+    PERSON_FIELDS,
+    ROLE_FIELDS,
+    YAML_SPECIALS,
+    FuzzField,
+    assert_field_published,
+    assert_precise_errors,
+    element_counts,
+    hostile_text,
+    rich_project,
+    set_field,
+    visible_text,
+)
+from hypothesis import example, given
+from hypothesis import strategies as st
+from markupsafe import escape
+from mkdocs_careers.jsonld import script_tag
+from mkdocs_careers.models import Organization
+from mkdocs_careers.render import PageRenderer, RenderedPage
+from mkdocs_careers.rules import FAQ_MAX_WORDS, word_count
+from mkdocs_careers.settings import CareersSettings
+from mkdocs_careers.site import KINDS, CareersSite, load_site
+
+
+def load(project: Path) -> CareersSite:
+    settings = CareersSettings(
+        organization=Organization(name="Example Co", url="https://www.example.com/"),
+        site_url="https://careers.example.com/", project_root=project, build_date=dt.date(2026, 11, 25))
+    return load_site(settings)
+
+
+def page_html(rendered: RenderedPage) -> str:
+    """A minimal HTML page around the rendered fragment, with the JSON-LD where the plugin puts it."""
+    robots = '<meta name="robots" content="noindex">' if rendered.noindex else ""
+    return (f'<!doctype html><html lang="en"><head><meta charset="utf-8"><title>{escape(rendered.title)}</title>'
+            f"{robots}{script_tag(rendered.jsonld)}</head><body>{rendered.html}</body></html>")
+
+
+def render_pages(site: CareersSite) -> dict[str, str]:
+    renderer = PageRenderer(site, site_name="Example Careers", language="en")
+    render = {"role": renderer.role_page, "person": renderer.person_page, "case_study": renderer.case_study_page}
+    pages = {entry.page_path: page_html(render[entry.kind.name](entry, markdown.markdown(entry.body)))
+             for entry in site.entries()}
+    pages.update({site.index_path(kind): page_html(renderer.index_page(kind)) for kind in KINDS})
+    return pages
+
+
+@dataclass(frozen=True)
+class Pristine:
+    """The fixture site with every optional text field filled, and each page's element counts."""
+
+    project: Path
+    baseline: dict[str, Counter] = dataclass_field(repr=False)
+
+
+@pytest.fixture(scope="module")
+def pristine(tmp_path_factory) -> Pristine:
+    project = rich_project(tmp_path_factory.mktemp("fuzz") / "project")
+    site = load(project)
+    assert not site.errors, [e.format() for e in site.errors]
+    return Pristine(project, {url: element_counts(html) for url, html in render_pages(site).items()})
+
+
+def must_be_rejected(field: FuzzField, value: str) -> bool:
+    if field.path[-1] == "unit":
+        return not visible_text(value) and bool(value.strip())  # a unit may be empty, not invisible
+    if field.path[-1] == "answer" and word_count(value) > FAQ_MAX_WORDS:
+        return True
+    return not visible_text(value)
+
+
+def check_any_text(pristine: Pristine, field: FuzzField, text: str) -> None:
+    with tempfile.TemporaryDirectory() as scratch:
+        project = Path(shutil.copytree(pristine.project, Path(scratch) / "project"))
+        value = set_field(project, field, text)
+        site = load(project)  # a content mistake is a diagnostic, never an exception
+        if must_be_rejected(field, value):
+            assert_precise_errors(field, site.errors, (project / field.file).read_text(encoding="utf-8"))
+        else:
+            assert not site.errors, [e.format() for e in site.errors]
+            assert len(site.entries()) == 3  # no page is lost or silently dropped
+            assert_field_published(field, value, render_pages(site), pristine.baseline)
+
+
+@given(field=st.sampled_from(ROLE_FIELDS), text=hostile_text())
+@example(field=ROLE_FIELDS[0], text='</script><!--<script>alert(1)</script>')
+@example(field=ROLE_FIELDS[2], text=" مرحبا 👩🏽‍💻 \n second line ")
+@example(field=ROLE_FIELDS[0], text="\x08backspace")
+@example(field=ROLE_FIELDS[6], text="<b>bold</b><img src=x onerror=alert(1)>")  # must_haves[0], a list item
+def test_any_text_in_a_role_field_is_published_exactly_or_rejected_precisely(pristine, field, text):
+    check_any_text(pristine, field, text)
+
+
+@given(field=st.sampled_from(PERSON_FIELDS), text=hostile_text())
+@example(field=PERSON_FIELDS[-1], text='" onerror="alert(1)')  # image_alt lives in an attribute
+def test_any_text_in_a_person_field_is_published_exactly_or_rejected_precisely(pristine, field, text):
+    check_any_text(pristine, field, text)
+
+
+@given(field=st.sampled_from(CASE_STUDY_FIELDS), text=hostile_text())
+@example(field=CASE_STUDY_FIELDS[-1], text="")  # a metric's unit may be empty
+@example(field=CASE_STUDY_FIELDS[3], text="</li></ul><script>alert(1)</script>")  # topics[0]
+def test_any_text_in_a_case_study_field_is_published_exactly_or_rejected_precisely(pristine, field, text):
+    check_any_text(pristine, field, text)
+
+
+@pytest.mark.parametrize("special", YAML_SPECIALS)
+def test_unquoted_yaml_special_value_stays_text_or_gets_a_precise_error(tmp_path, special):
+    """What an editor types by hand, unquoted: `title: no`, `title: 1e3`, `title: 2026-11-25`, `title: ~`."""
+    project = rich_project(tmp_path / "project")
+    role = project / ROLE_FIELDS[0].file
+    text = role.read_text(encoding="utf-8")
+    role.write_text(text.replace("title: Data Lead\n", f"title: {special}\n", 1), encoding="utf-8")
+    site = load(project)
+    if site.errors:
+        assert [(e.path, e.line, e.field) for e in site.errors] == [("roles/data-lead.md", 2, "title")], \
+            [e.format() for e in site.errors]
+        assert site.errors[0].hint, site.errors[0].format()
+    else:
+        # Only values YAML keeps as text get through, and then exactly as typed (`no` is not false).
+        assert site.roles["data-lead"].model.title == special
