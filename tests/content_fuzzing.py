@@ -157,7 +157,8 @@ def visible_text(text: str) -> bool:
 # --- writing content -----------------------------------------------------------------------------------------
 def split_frontmatter(path: Path) -> tuple[dict[str, Any], str]:
     text = path.read_text(encoding="utf-8")
-    _, frontmatter, body = text.split("---\n", 2)
+    # The fences are whole lines, as the product's loader reads them (a value may contain "---").
+    _, frontmatter, body = re.split(r"^---[ \t]*\n", text, maxsplit=2, flags=re.M)
     return yaml.safe_load(frontmatter), body
 
 
