@@ -1,9 +1,10 @@
 """MkDocs adapter: the `careers` plugin. Thin on purpose; the careers core does the work.
 
 Event order: load and validate all content in `on_config` (before MkDocs cleans `site/`), add
-generated pages in `on_files`, wrap each page's HTML in `on_page_context` (just before the search
-plugin indexes it and the theme renders it), add head tags in `on_post_page`, and swap the staged
-output into place in `on_post_build` (atomic builds).
+generated pages in `on_files`, add the machine-readable outputs in `on_env` (every page title is
+known by then), wrap each page's HTML in `on_page_context` (just before the search plugin indexes it
+and the theme renders it), add head tags in `on_post_page`, and swap the staged output into place in
+`on_post_build` (atomic builds).
 
 Memory grows with the content, not with the rendered output: MkDocs keeps every page's HTML from
 the Markdown pass until the end of the build, so careers pages are rendered one at a time right
