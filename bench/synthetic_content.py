@@ -187,6 +187,12 @@ HOME_PAGE = textwrap.dedent("""\
     """)
 
 
+def _base_config() -> dict:
+    """What the careers build and its bare twin share, so they differ only in what is measured."""
+    return {"site_name": "Benchmark Labs Careers", "site_url": SITE_URL, "docs_dir": "content",
+            "site_dir": "site", "theme": {"name": "material", "language": "en"}}
+
+
 def write_careers_project(root: Path, n: int) -> Counts:
     """A careers-plugin project: mkdocs.yml, content/index.md and the three content folders."""
     for folder, slug, frontmatter, body in iter_content(n):
@@ -194,11 +200,7 @@ def write_careers_project(root: Path, n: int) -> Counts:
     (root / "content").mkdir(parents=True, exist_ok=True)
     (root / "content" / "index.md").write_text(HOME_PAGE, encoding="utf-8")
     config = {
-        "site_name": "Benchmark Labs Careers",
-        "site_url": SITE_URL,
-        "docs_dir": "content",
-        "site_dir": "site",
-        "theme": {"name": "material", "language": "en"},
+        **_base_config(),
         "nav": [{"Home": "index.md"}, {"Open roles": "roles/index.md"}, {"Leadership": "people/index.md"},
                 {"Case studies": "case-studies/index.md"}],
         "plugins": ["search", {"careers": {"organization": ORGANIZATION}}],
@@ -283,11 +285,7 @@ def write_bare_project(root: Path, n: int, *, same_visible_text: bool = False) -
             first_pages.append({title: relative})
     (docs / "index.md").write_text(HOME_PAGE, encoding="utf-8")
     config = {
-        "site_name": "Benchmark Labs Careers",
-        "site_url": SITE_URL,
-        "docs_dir": "content",
-        "site_dir": "site",
-        "theme": {"name": "material", "language": "en"},
+        **_base_config(),
         # An explicit nav with a few pages and not_in_nav for the rest: like the careers build, pages stay out
         # of the site-wide nav, and MkDocs does not log every page that is missing from it.
         "nav": [{"Home": "index.md"}, *first_pages],

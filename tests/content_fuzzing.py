@@ -11,6 +11,7 @@ import re
 from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass
+from dataclasses import field as dataclass_field
 from pathlib import Path
 from typing import Any
 
@@ -280,3 +281,11 @@ def assert_precise_errors(field: FuzzField, errors: list[Diagnostic], file_text:
         key = field.path[-1]
         assert line.startswith(f"{key}:") or line.startswith("- ") or f"{key}:" in line, (error.format(), line)
         assert "Traceback" not in error.format() and "\n" not in error.format(), error.format()
+
+
+@dataclass(frozen=True)
+class Pristine:
+    """The fixture site with every optional text field filled, and each page's element counts."""
+
+    project: Path
+    baseline: dict[str, Counter] = dataclass_field(repr=False)

@@ -9,9 +9,6 @@ from __future__ import annotations
 import json
 import re
 import shutil
-from collections import Counter
-from dataclasses import dataclass
-from dataclasses import field as dataclass_field
 from pathlib import Path
 
 import pytest
@@ -22,6 +19,7 @@ from content_fuzzing import (
     ALL_PAGES,
     SCRIPTS,
     FuzzField,
+    Pristine,
     assert_field_published,
     element_counts,
     hostile_text,
@@ -52,12 +50,6 @@ def values_strategy() -> st.SearchStrategy[dict[str, str]]:
 def every_field(*choices: str) -> dict[str, str]:
     """An explicit example: the given texts spread over all fields, in turn."""
     return {name: choices[i % len(choices)] for i, name in enumerate(FIELDS_BY_NAME)}
-
-
-@dataclass(frozen=True)
-class Pristine:
-    project: Path
-    baseline: dict[str, Counter] = dataclass_field(repr=False)
 
 
 @pytest.fixture(scope="module")

@@ -10,9 +10,6 @@ from __future__ import annotations
 import datetime as dt
 import shutil
 import tempfile
-from collections import Counter
-from dataclasses import dataclass
-from dataclasses import field as dataclass_field
 from pathlib import Path
 
 import markdown
@@ -23,6 +20,7 @@ from content_fuzzing import (
     ROLE_FIELDS,
     YAML_SPECIALS,
     FuzzField,
+    Pristine,
     assert_field_published,
     assert_precise_errors,
     element_counts,
@@ -63,14 +61,6 @@ def render_pages(site: CareersSite) -> dict[str, str]:
              for entry in site.entries()}
     pages.update({site.index_path(kind): page_html(renderer.index_page(kind)) for kind in KINDS})
     return pages
-
-
-@dataclass(frozen=True)
-class Pristine:
-    """The fixture site with every optional text field filled, and each page's element counts."""
-
-    project: Path
-    baseline: dict[str, Counter] = dataclass_field(repr=False)
 
 
 @pytest.fixture(scope="module")
