@@ -12,7 +12,7 @@ import yaml
 from click.testing import CliRunner
 from conftest import FIXTURES, PINNED_EPOCH
 from mkdocs_careers.cli import main
-from mkdocs_careers.loading import load_yaml
+from mkdocs_careers.content.loading import load_yaml
 
 LINT_FIXTURES = FIXTURES / "lint"
 

@@ -22,8 +22,8 @@ from conftest import FIXTURES, copy_project, nodes_of_type
 from hypothesis import assume
 from hypothesis import strategies as st
 from hypothesis.control import currently_in_test_context
-from mkdocs_careers.diagnostics import Diagnostic
-from mkdocs_careers.loading import format_field_path
+from mkdocs_careers.content.diagnostics import Diagnostic
+from mkdocs_careers.content.loading import format_field_path
 
 ROLE_FILE = "roles/data-lead.md"
 PERSON_FILE = "people/jo-smith.md"

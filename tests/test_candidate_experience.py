@@ -10,7 +10,7 @@ import pytest
 import yaml
 from conftest import REPO, BuildResult, one_node, run_build
 from lxml import html as lxml_html
-from mkdocs_careers.role_filters import FILTER_PARAMS
+from mkdocs_careers.pages.role_filters import FILTER_PARAMS
 from test_content_errors import failed_build, line_of, replace_in
 from test_job_posting import OPEN, demo_roles
 

@@ -10,8 +10,8 @@ from pathlib import Path
 import pytest
 from cli_helpers import check, read_frontmatter, run_cli, write_frontmatter
 from conftest import REPO
-from mkdocs_careers.placeholders import is_placeholder
-from mkdocs_careers.scaffold import MODELS, _is_model, _shape
+from mkdocs_careers.cli.scaffold import MODELS, _is_model, _shape
+from mkdocs_careers.content.placeholders import is_placeholder
 from pydantic import BaseModel
 
 # kind on the command line → (folder, an existing valid file of that kind in the minimal fixture)

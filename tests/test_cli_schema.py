@@ -11,7 +11,7 @@ import pytest
 import yaml
 from cli_helpers import run_cli
 from conftest import REPO
-from mkdocs_careers.schema_export import SCHEMAS, schema_text
+from mkdocs_careers.cli.schema_export import SCHEMAS, schema_text
 
 SCHEMA_DIR = REPO / "schemas"
 FOLDERS = {"role": "roles", "person": "people", "case-study": "case_studies"}

@@ -14,10 +14,10 @@ from pathlib import Path
 
 import pytest
 from conftest import run_build
-from mkdocs_careers.diagnostics import Severity
-from mkdocs_careers.models import Organization
-from mkdocs_careers.settings import CareersSettings
-from mkdocs_careers.site import load_site
+from mkdocs_careers.content.diagnostics import Severity
+from mkdocs_careers.content.models import Organization
+from mkdocs_careers.content.settings import CareersSettings
+from mkdocs_careers.content.site import load_site
 from test_content_errors import line_of, replace_in
 
 ROLE = "roles/data-lead.md"

@@ -29,7 +29,7 @@ from content_fuzzing import (
 from hypothesis import example, given, settings
 from hypothesis import strategies as st
 from hypothesis_profiles import build_examples
-from mkdocs_careers.rules import word_count
+from mkdocs_careers.lint.rules import word_count
 
 _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
 FIELDS_BY_NAME = {f.name: f for f in ALL_FIELDS}

@@ -32,12 +32,12 @@ from content_fuzzing import (
 from hypothesis import example, given
 from hypothesis import strategies as st
 from markupsafe import escape
+from mkdocs_careers.content.models import Organization
+from mkdocs_careers.content.settings import CareersSettings
+from mkdocs_careers.content.site import KINDS, CareersSite, load_site
 from mkdocs_careers.jsonld import script_tag
-from mkdocs_careers.models import Organization
-from mkdocs_careers.render import PageRenderer, RenderedPage
-from mkdocs_careers.rules import FAQ_MAX_WORDS, word_count
-from mkdocs_careers.settings import CareersSettings
-from mkdocs_careers.site import KINDS, CareersSite, load_site
+from mkdocs_careers.lint.rules import FAQ_MAX_WORDS, word_count
+from mkdocs_careers.render.html import PageRenderer, RenderedPage
 
 
 def load(project: Path) -> CareersSite:

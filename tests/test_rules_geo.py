@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 from cli_helpers import check, edit, line_of, read_frontmatter, run_cli
-from mkdocs_careers.rules import RULES
+from mkdocs_careers.lint.rules import RULES
 
 ROLE, PERSON, STUDY = "roles/data-lead.md", "people/jo-smith.md", "case_studies/warehouse-migration.md"
 WORDS_30 = " ".join(["word"] * 30)

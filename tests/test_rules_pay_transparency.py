@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 from cli_helpers import add_lint_fixture, check, edit
-from mkdocs_careers.pay_transparency import load_laws
+from mkdocs_careers.lint.pay_transparency import load_laws
 
 RULE = "pay-transparency"
 NYC_FIXTURE = "roles/new-york-city-no-salary.md"

@@ -5,12 +5,12 @@ render pages and JSON-LD, and build the machine-readable outputs. `plugin.py` (M
 (`careers` command) are thin adapters over it.
 """
 
-from .diagnostics import ContentError, Diagnostic, Severity
-from .models import CaseStudy, Organization, Person, Role
+from .content.diagnostics import ContentError, Diagnostic, Severity
+from .content.models import CaseStudy, Organization, Person, Role
+from .content.settings import CareersSettings, SettingsError, settings_from_config
+from .content.site import CareersSite, Entry, load_site
 from .outputs import FreePage, build_outputs
-from .render import PageRenderer, RenderedPage
-from .settings import CareersSettings, SettingsError, settings_from_config
-from .site import CareersSite, Entry, load_site
+from .render.html import PageRenderer, RenderedPage
 
 __all__ = [
     "CareersSettings",

@@ -4,11 +4,11 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
-from ..models import CaseStudy
+from ..content.models import CaseStudy
 from .nodes import article_id, organization_id, person_id, ref, webpage_id
 
 if TYPE_CHECKING:
-    from ..site import CareersSite, Entry
+    from ..content.site import CareersSite, Entry
 
 
 def article_node(entry: Entry[CaseStudy], site: CareersSite, page_url: str) -> dict[str, Any]:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from ..models import FaqItem
+from ..content.models import FaqItem
 from .nodes import ref, webpage_id
 
 

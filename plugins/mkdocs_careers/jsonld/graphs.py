@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
-from ..models import CaseStudy, Person, Role
+from ..content.models import CaseStudy, Person, Role
 from .article import article_node
 from .faq import faq_node
 from .job_posting import job_posting_node
@@ -22,7 +22,7 @@ from .nodes import (
 from .person import article_stub, person_node
 
 if TYPE_CHECKING:
-    from ..site import CareersSite, ContentKind, Entry
+    from ..content.site import CareersSite, ContentKind, Entry
 
 
 def _graph(nodes: list[dict[str, Any] | None]) -> dict[str, Any]:

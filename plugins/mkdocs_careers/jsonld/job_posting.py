@@ -8,12 +8,12 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
-from ..formatting import json_number
-from ..models import Role, Workplace
+from ..content.models import Role, Workplace
+from ..pages.labels import json_number
 from .nodes import job_posting_id, organization_id, ref, webpage_id
 
 if TYPE_CHECKING:
-    from ..site import CareersSite, Entry
+    from ..content.site import CareersSite, Entry
 
 
 def valid_through_value(role: Role) -> str | None:

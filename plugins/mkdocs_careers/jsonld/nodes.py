@@ -8,7 +8,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
-    from ..site import CareersSite
+    from ..content.site import CareersSite
 
 
 def ref(node_id: str) -> dict[str, str]:

@@ -4,11 +4,11 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
-from ..models import CaseStudy, Person
+from ..content.models import CaseStudy, Person
 from .nodes import article_id, organization_id, person_id, ref
 
 if TYPE_CHECKING:
-    from ..site import CareersSite, Entry
+    from ..content.site import CareersSite, Entry
 
 
 def person_node(entry: Entry[Person], site: CareersSite, *, full: bool = True) -> dict[str, Any]:

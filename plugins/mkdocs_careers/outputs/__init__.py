@@ -5,21 +5,21 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from .free_pages import FreePage
-from .job_feeds import JSON_FEED_PATH, RSS_FEED_PATH, json_feed, rss_feed
-from .llms_txt import llms_full_txt, llms_txt
-from .markdown_copy import (
+from ..render.markdown import (
     case_study_markdown,
     free_page_markdown,
     markdown_copy_path,
     person_markdown,
     role_markdown,
 )
+from .free_pages import FreePage
+from .job_feeds import JSON_FEED_PATH, RSS_FEED_PATH, json_feed, rss_feed
+from .llms_txt import llms_full_txt, llms_txt
 from .robots_txt import robots_txt
 from .sitemap import gzipped, sitemap_entries, sitemap_xml
 
 if TYPE_CHECKING:
-    from ..site import CareersSite
+    from ..content.site import CareersSite
 
 __all__ = ["FreePage", "build_outputs"]
 

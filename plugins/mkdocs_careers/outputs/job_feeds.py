@@ -12,13 +12,13 @@ from typing import TYPE_CHECKING, Any
 
 from feedgen.feed import FeedGenerator
 
-from .. import formatting
 from ..jsonld.job_posting import valid_through_value
+from ..pages import labels as formatting
+from ..render.markdown import role_markdown
 from .llms_txt import role_line_facts
-from .markdown_copy import role_markdown
 
 if TYPE_CHECKING:
-    from ..site import CareersSite, Entry
+    from ..content.site import CareersSite, Entry
 
 JSON_FEED_PATH = "roles/feed.json"
 RSS_FEED_PATH = "roles/feed.xml"

@@ -8,13 +8,13 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from .. import formatting
-from ..models import Role
+from ..content.models import Role
+from ..pages import labels as formatting
+from ..render.markdown import markdown_copy_path, md_text, role_markdown
 from .free_pages import FreePage
-from .markdown_copy import markdown_copy_path, md_text, role_markdown
 
 if TYPE_CHECKING:
-    from ..site import CareersSite
+    from ..content.site import CareersSite
 
 
 def role_line_facts(role: Role, site: CareersSite) -> str:

@@ -8,10 +8,10 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from .settings import SEARCH_AND_USER_AGENTS, TRAINING_AGENTS
+from ..content.output_options import SEARCH_AND_USER_AGENTS, TRAINING_AGENTS
 
 if TYPE_CHECKING:
-    from ..site import CareersSite
+    from ..content.site import CareersSite
 
 
 def robots_txt(site: CareersSite, sitemap_url: str | None) -> str:

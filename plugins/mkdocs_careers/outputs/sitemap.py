@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING
 from xml.etree import ElementTree as ET
 
 if TYPE_CHECKING:
-    from ..site import CareersSite
+    from ..content.site import CareersSite
 
 SITEMAP_NS = "http://www.sitemaps.org/schemas/sitemap/0.9"
 

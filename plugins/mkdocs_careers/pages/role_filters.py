@@ -11,8 +11,8 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from .formatting import country_name
-from .models import EmploymentType, Role, Workplace
+from ..content.models import EmploymentType, Role, Workplace
+from .labels import country_name
 
 # Query-string names of the filters; the script reads and writes exactly these. Not `q`: Material's
 # search opens its overlay for a `?q=` in the URL.

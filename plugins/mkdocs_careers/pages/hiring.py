@@ -13,8 +13,8 @@ from typing import Any
 
 from pydantic import Field, ValidationError
 
-from .loading import format_field_path
-from .models import (
+from ..content.loading import format_field_path
+from ..content.models import (
     CareerStep,
     ContentModel,
     InterviewLoop,
@@ -25,7 +25,7 @@ from .models import (
     TakeHome,
     Text,
 )
-from .validation import TYPE_HINTS  # the same hints as content errors
+from ..content.validation import TYPE_HINTS  # the same hints as content errors
 
 
 class HiringDefaults(ContentModel):

@@ -33,16 +33,16 @@ from mkdocs.structure.pages import Page
 from mkdocs.structure.toc import AnchorLink, TableOfContents
 from mkdocs.utils import CountHandler
 
-from .diagnostics import ContentError, Diagnostic, Severity
-from .jsonld import script_tag
-from .models import slug_is_valid
-from .outputs import FreePage, build_outputs
-from .outputs.job_feeds import JSON_FEED_PATH, RSS_FEED_PATH, feed_title
-from .outputs.social_meta import SocialCard, social_meta_tags
+from ..content.diagnostics import ContentError, Diagnostic, Severity
+from ..content.models import slug_is_valid
+from ..content.settings import SettingsError, settings_from_config
+from ..content.site import CASE_STUDY, KINDS, PERSON, ROLE, CareersSite, Entry, content_files, load_site
+from ..jsonld import script_tag
+from ..outputs import FreePage, build_outputs
+from ..outputs.job_feeds import JSON_FEED_PATH, RSS_FEED_PATH, feed_title
+from ..outputs.social_meta import SocialCard, social_meta_tags
+from ..render.html import PageRenderer, RenderedPage
 from .problem_page import problems_html
-from .render import PageRenderer, RenderedPage
-from .settings import SettingsError, settings_from_config
-from .site import CASE_STUDY, KINDS, PERSON, ROLE, CareersSite, Entry, content_files, load_site
 
 log = get_plugin_logger(__name__)
 ASSET_CSS = "assets/careers/careers.css"
@@ -166,7 +166,7 @@ class CareersPlugin(BasePlugin[CareersConfig]):
                 files.remove(existing)
             files.append(File.generated(config, src_uri, content="\n" + intro))
             self.index_kinds[src_uri] = kind
-        assets = Path(__file__).parent / "assets"
+        assets = Path(__file__).parent.parent / "assets"
         files.append(File.generated(config, ASSET_CSS, abs_src_path=str(assets / "careers.css")))
         files.append(File.generated(config, ASSET_JS, abs_src_path=str(assets / "careers.js")))
         return files

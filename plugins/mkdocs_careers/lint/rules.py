@@ -14,13 +14,13 @@ from typing import TYPE_CHECKING
 
 from markdown_it import MarkdownIt
 
+from ..content.diagnostics import Diagnostic, Severity
+from ..content.loading import FieldPath, format_field_path
+from ..content.models import CaseStudy, Role, Workplace
 from . import pay_transparency
-from .diagnostics import Diagnostic, Severity
-from .loading import FieldPath, format_field_path
-from .models import CaseStudy, Role, Workplace
 
 if TYPE_CHECKING:
-    from .site import CareersSite, Entry
+    from ..content.site import CareersSite, Entry
 
 FAQ_MIN_WORDS = 40
 FAQ_MAX_WORDS = 120

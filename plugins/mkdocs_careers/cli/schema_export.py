@@ -11,7 +11,7 @@ from pathlib import Path
 
 from pydantic import BaseModel
 
-from .models import CaseStudy, Person, Role
+from ..content.models import CaseStudy, Person, Role
 
 JSON_SCHEMA_DIALECT = "https://json-schema.org/draft/2020-12/schema"
 # Content kind as editors type it on the command line → (schema file name, model).

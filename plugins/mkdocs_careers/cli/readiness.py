@@ -8,11 +8,11 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from .diagnostics import Severity
-from .jsonld.job_posting import job_posting_node
-from .jsonld.serialize import compact
-from .models import Role, Workplace
-from .site import CareersSite, Entry
+from ..content.diagnostics import Severity
+from ..content.models import Role, Workplace
+from ..content.site import CareersSite, Entry
+from ..jsonld.job_posting import job_posting_node
+from ..jsonld.serialize import compact
 
 # Properties that only apply to one kind of workplace: not "missing" for the other.
 _ONLY_REMOTE = frozenset({"jobLocationType", "applicantLocationRequirements"})

@@ -9,8 +9,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from .formatting import country_name
-from .models import Role, Workplace
+from ..content.models import Role, Workplace
+from .labels import country_name
 
 
 @dataclass(frozen=True)

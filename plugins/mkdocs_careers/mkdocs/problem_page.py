@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from markupsafe import Markup
 
-from .diagnostics import Diagnostic
+from ..content.diagnostics import Diagnostic
 
 
 def problems_html(diagnostics: list[Diagnostic]) -> str:

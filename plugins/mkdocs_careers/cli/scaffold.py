@@ -20,8 +20,8 @@ from pydantic import BaseModel
 from pydantic.fields import FieldInfo
 from slugify import slugify
 
-from .models import CaseStudy, Person, Role
-from .placeholders import placeholder
+from ..content.models import CaseStudy, Person, Role
+from ..content.placeholders import placeholder
 
 MODELS: dict[str, type[BaseModel]] = {"role": Role, "person": Person, "case-study": CaseStudy}
 TITLE_FIELDS = {"role": "title", "person": "name", "case-study": "title"}

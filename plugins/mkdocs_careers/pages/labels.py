@@ -9,7 +9,7 @@ import functools
 import pycountry
 from babel.numbers import format_currency
 
-from .models import CaseStudy, EmploymentType, Metric, Person, Role, Salary, Workplace
+from ..content.models import CaseStudy, EmploymentType, Metric, Person, Role, Salary, Workplace
 
 _UNIT_WORDS = {"hour": "per hour", "day": "per day", "week": "per week", "month": "per month", "year": "per year"}
 

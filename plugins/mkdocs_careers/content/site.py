@@ -16,8 +16,8 @@ from functools import cached_property
 from pathlib import Path
 from typing import Generic, TypeVar
 
+from ..pages.labels import date_label
 from .diagnostics import Diagnostic, Severity, display_path
-from .formatting import date_label
 from .loading import SourceDocument, format_field_path, parse_document
 from .models import CaseStudy, Person, Role, slug_is_valid
 from .settings import CareersSettings
@@ -235,7 +235,7 @@ def load_site(settings: CareersSettings, only: set[Path] | None = None) -> Caree
                 doc.data = {}  # the model holds the values now; the raw YAML copy would double big sites' memory
                 store[slug] = Entry(kind=kind, slug=slug, model=model, source=doc)
     _check_references(site, present)
-    from .rules import run_rules  # rules depend on the graph; import here keeps the module order one-way
+    from ..lint.rules import run_rules  # rules depend on the graph; import here keeps the module order one-way
 
     site.diagnostics.extend(run_rules(site))
     if only is not None:

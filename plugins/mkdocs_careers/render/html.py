@@ -14,21 +14,21 @@ from typing import Any
 from jinja2 import Environment, PackageLoader, StrictUndefined, select_autoescape
 from markupsafe import Markup
 
-from . import formatting
-from .headings import case_study_headings, role_headings
-from .hiring import hiring_plan
-from .hiring_brief import hiring_brief_text
-from .jsonld import (
+from ..content.models import CaseStudy, Person, Role
+from ..content.site import PERSON, ROLE, CareersSite, ContentKind, Entry
+from ..jsonld import (
     case_study_page_graph,
     collection_page_graph,
     free_page_graph,
     person_page_graph,
     role_page_graph,
 )
-from .models import CaseStudy, Person, Role
-from .outputs.social_meta import SocialCard
-from .role_filters import filter_fields, row_filter_values
-from .site import PERSON, ROLE, CareersSite, ContentKind, Entry
+from ..outputs.social_meta import SocialCard
+from ..pages import labels as formatting
+from ..pages.headings import case_study_headings, role_headings
+from ..pages.hiring import hiring_plan
+from ..pages.hiring_brief import hiring_brief_text
+from ..pages.role_filters import filter_fields, row_filter_values
 
 _HEADING = re.compile(r'<h([23])\s+id="([^"]+)"[^>]*>(.*?)</h\1>', re.S)
 _HEADERLINK = re.compile(r'<a class="headerlink".*?</a>', re.S)
@@ -74,7 +74,7 @@ class PageRenderer:
         self.site_name = site_name
         self.language = language
         self.env = Environment(
-            loader=PackageLoader("mkdocs_careers", "templates"),
+            loader=PackageLoader("mkdocs_careers.render", "templates"),
             autoescape=select_autoescape(default=True, default_for_string=True),
             undefined=StrictUndefined,
             trim_blocks=True,

@@ -17,9 +17,9 @@ from typing import Literal
 import pycountry
 from pydantic import BaseModel, ConfigDict, Field
 
-from .formatting import money
-from .loading import load_yaml
-from .models import Location, Role, SalaryUnit, Workplace
+from ..content.loading import load_yaml
+from ..content.models import Location, Role, SalaryUnit, Workplace
+from ..pages.labels import money
 
 DATA_FILE = Path(__file__).parent / "data" / "pay_transparency.yaml"
 Requirement = Literal["pay_range", "benefits", "application_deadline"]

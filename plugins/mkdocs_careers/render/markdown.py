@@ -10,13 +10,13 @@ import posixpath
 import re
 from typing import TYPE_CHECKING
 
-from .. import formatting
-from ..headings import case_study_headings, role_headings
-from ..models import CaseStudy, Person, Role
-from .free_pages import FreePage
+from ..content.models import CaseStudy, Person, Role
+from ..outputs.free_pages import FreePage
+from ..pages import labels as formatting
+from ..pages.headings import case_study_headings, role_headings
 
 if TYPE_CHECKING:
-    from ..site import CareersSite, Entry
+    from ..content.site import CareersSite, Entry
 
 _INLINE_SPECIAL = re.compile(r"([\\`*_\[\]<>])")
 _LINK = re.compile(r"(!?\[[^\]]*\]\()([^)\s]+)((?:\s+\"[^\"]*\")?\))")

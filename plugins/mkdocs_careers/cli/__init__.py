@@ -17,14 +17,14 @@ from pathlib import Path
 
 import click
 
-from .diagnostics import Diagnostic, Severity, display_path
-from .models import slug_is_valid
+from ..content.diagnostics import Diagnostic, Severity, display_path
+from ..content.models import slug_is_valid
+from ..content.settings import CareersSettings, SettingsError, settings_from_config
+from ..content.site import KINDS, CareersSite, content_files, load_site
+from ..lint.rules import BUILT_IN_CHECKS, RULES
 from .readiness import PageReadiness, page_readiness
-from .rules import BUILT_IN_CHECKS, RULES
 from .scaffold import MODELS, scaffold, slug_for
 from .schema_export import SCHEMAS, outdated_schemas, write_schemas
-from .settings import CareersSettings, SettingsError, settings_from_config
-from .site import KINDS, CareersSite, content_files, load_site
 
 EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE = 0, 1, 2
 KIND_NAMES = {"role": "role", "person": "person", "case-study": "case_study"}

@@ -7,8 +7,8 @@ copies the text that is already there.
 
 from __future__ import annotations
 
-from . import formatting
-from .models import Role
+from ..content.models import Role
+from . import labels as formatting
 
 
 def hiring_brief_text(role: Role, *, organization: str, page_url: str) -> str:

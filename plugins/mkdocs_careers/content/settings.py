@@ -9,9 +9,9 @@ from typing import Any
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
-from .hiring import HiringConfigError, HiringDefaults, parse_hiring_defaults
+from ..pages.hiring import HiringConfigError, HiringDefaults, parse_hiring_defaults
 from .models import Organization
-from .outputs.settings import OUTPUT_OPTIONS, OutputSettings
+from .output_options import OUTPUT_OPTIONS, OutputSettings
 
 
 class CareersSettings(BaseModel):
@@ -46,8 +46,8 @@ def settings_from_config(options: Mapping[str, Any], *, site_url: str | None, pr
     `options` are the plugin's options from mkdocs.yml; `build_date` (from `careers check --build-date`)
     overrides the configured one.
     """
+    from ..lint.rules import unknown_rule_problems
     from .build_date import BuildDateError, resolve_build_date
-    from .rules import unknown_rule_problems
 
     if not site_url:
         raise SettingsError("set site_url in mkdocs.yml (e.g. https://careers.example.com/); JSON-LD, "
