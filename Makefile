@@ -46,6 +46,7 @@ test: $(STAMP) node_modules/.installed browser-deps lint
 
 lint: $(STAMP)
 	$(BIN)/ruff check plugins tests bench
+	$(BIN)/mypy
 
 ## Everything except the browser tests, for a quick loop.
 test-fast: $(STAMP)
