@@ -6,6 +6,8 @@ README documents them from here.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+
 from pydantic import BaseModel, ConfigDict, Field
 
 # Search engines and fetchers acting for a user who asked a question: always welcome on a careers site.
@@ -57,8 +59,44 @@ class SocialOptions(_Options):
     twitter_site: str | None = Field(None, description="The organization's X/Twitter handle, e.g. @example")
 
 
+# --- Build manifest, job-board feeds and search-engine notifications (`careers notify`) ----------------------
+INDEXNOW_KEY_ENV = "INDEXNOW_KEY"
+
+
+class ManifestOptions(_Options):
+    enabled: bool = Field(True, description="Write careers-manifest.json (URL, kind, open, hash, lastmod per page), "
+                                            "which `careers notify` compares between deploys")
+
+
+class IndeedFeedOptions(_Options):
+    enabled: bool = Field(True, description="Write /roles/indeed.xml, Indeed's XML job feed of the open roles")
+
+
+class LinkedInFeedOptions(_Options):
+    enabled: bool = Field(True, description="Write /roles/linkedin.xml, LinkedIn's job XML feed of the open roles")
+    company_id: str | None = Field(None, description="The organization's LinkedIn company ID (the number in the "
+                                                     "admin URL of its LinkedIn page)")
+
+
+class IndexNowOptions(_Options):
+    key: str | None = Field(None, pattern=r"^[A-Za-z0-9-]{8,128}$",
+                            description="IndexNow key (8-128 letters, digits, hyphens); null reads the "
+                                        f"{INDEXNOW_KEY_ENV} environment variable. No key: no key file, nothing sent")
+    endpoint: str = Field("https://api.indexnow.org/indexnow", description="IndexNow endpoint to POST to")
+
+    def resolved_key(self, environ: Mapping[str, str]) -> str | None:
+        """The key from mkdocs.yml, else from the environment secret; None when neither is set."""
+        return self.key or (environ.get(INDEXNOW_KEY_ENV) or "").strip() or None
+
+
+class GoogleIndexingOptions(_Options):
+    daily_quota: int = Field(200, ge=1, description="Publish requests allowed per day (Google's default: 200)")
+    endpoint: str = Field("https://indexing.googleapis.com", description="Indexing API root URL")
+
+
 # The plugin options (one nested mapping each in mkdocs.yml) that configure the outputs.
-OUTPUT_OPTIONS = ("robots", "llms_txt", "feeds", "sitemap", "social")
+OUTPUT_OPTIONS = ("robots", "llms_txt", "feeds", "sitemap", "social",
+                  "manifest", "indeed_feed", "linkedin_feed", "indexnow", "google_indexing")
 
 
 class OutputSettings(_Options):
@@ -67,3 +105,8 @@ class OutputSettings(_Options):
     feeds: FeedOptions = Field(default_factory=FeedOptions)
     sitemap: SitemapOptions = Field(default_factory=SitemapOptions)
     social: SocialOptions = Field(default_factory=SocialOptions)
+    manifest: ManifestOptions = Field(default_factory=ManifestOptions)
+    indeed_feed: IndeedFeedOptions = Field(default_factory=IndeedFeedOptions)
+    linkedin_feed: LinkedInFeedOptions = Field(default_factory=LinkedInFeedOptions)
+    indexnow: IndexNowOptions = Field(default_factory=IndexNowOptions)
+    google_indexing: GoogleIndexingOptions = Field(default_factory=GoogleIndexingOptions)

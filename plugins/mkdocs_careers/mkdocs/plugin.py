@@ -82,6 +82,12 @@ class CareersConfig(base.Config):
     feeds = c.Type(dict, default={})
     sitemap = c.Type(dict, default={})
     social = c.Type(dict, default={})
+    # Build manifest, job-board feeds and `careers notify` channels (content/output_options.py).
+    manifest = c.Type(dict, default={})
+    indeed_feed = c.Type(dict, default={})
+    linkedin_feed = c.Type(dict, default={})
+    indexnow = c.Type(dict, default={})
+    google_indexing = c.Type(dict, default={})
     hiring = c.Type(dict, default={})  # site-wide take-home, interview loop, scorecard, equity (hiring.py)
 
 

@@ -12,6 +12,7 @@ from ..render.markdown import (
     person_markdown,
     role_markdown,
 )
+from .deploy_outputs import deploy_outputs
 from .free_pages import FreePage
 from .job_feeds import JSON_FEED_PATH, RSS_FEED_PATH, json_feed, rss_feed
 from .llms_txt import llms_full_txt, llms_txt
@@ -49,4 +50,5 @@ def build_outputs(site: CareersSite, site_name: str, free_pages: list[FreePage])
     if options.feeds.enabled:
         files[JSON_FEED_PATH] = json_feed(site)
         files[RSS_FEED_PATH] = rss_feed(site)
+    files.update(deploy_outputs(site, free_pages))  # manifest, job-board feeds, IndexNow key (deploy_outputs.py)
     return files
