@@ -353,5 +353,10 @@ def rules_table() -> list[tuple[str, str, str, str, str]]:
     return rows
 
 
+# `careers notify` lives in its own module, which uses the shared options above.
+from .notify_command import notify  # noqa: E402
+
+main.add_command(notify)
+
 if __name__ == "__main__":
     main()
