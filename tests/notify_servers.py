@@ -13,6 +13,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from email.parser import BytesParser
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
 from typing import Any
 from urllib.parse import parse_qs, urlsplit
 
@@ -65,7 +66,7 @@ class _Server:
                 pass
 
         self.httpd = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
-        self.thread = threading.Thread(target=self.httpd.serve_forever, daemon=True)
+        self.thread = threading.Thread(target=lambda: self.httpd.serve_forever(poll_interval=0.05), daemon=True)
 
     @property
     def url(self) -> str:
@@ -255,3 +256,17 @@ class GoogleServer(_Server):
                   for cid, status, body in answers]
         text = "".join(chunks) + f"--{boundary}--\r\n"
         return 200, {"Content-Type": f"multipart/mixed; boundary={boundary}"}, text.encode()
+
+
+class StaticSite(_Server):
+    """A stand-in for the live site: GET serves files from a folder, anything missing is a 404."""
+
+    def __init__(self, root: Path) -> None:
+        super().__init__()
+        self.root = root
+
+    def handle(self, request: Recorded) -> tuple[int, dict[str, str], bytes]:
+        target = self.root / urlsplit(request.path).path.lstrip("/")
+        if request.method != "GET" or not target.is_file():
+            return 404, {"Content-Type": "text/html"}, b"<h1>Not found</h1>"
+        return 200, {"Content-Type": "application/json"}, target.read_bytes()
