@@ -4,9 +4,11 @@ exactly the changed URLs per channel, and the real run sends exactly those reque
 from __future__ import annotations
 
 import json
+import re
 import shutil
 
 import pytest
+import yaml
 from cli_helpers import run_cli
 from conftest import PINNED_EPOCH, REPO, copy_project, run_build
 from mkdocs_careers.notify.manifest_diff import diff_manifests, load_manifest
@@ -169,3 +171,21 @@ def test_unreadable_previous_manifest_is_a_usage_error(deploys, tmp_path):
     broken.write_text("{not json", encoding="utf-8")
     code, output = notify(project, site, "--previous", str(broken), "--dry-run")
     assert code == 2 and "not JSON" in output
+
+
+def test_deploy_workflow_runs_notify_after_publishing_with_documented_secrets():
+    text = (REPO / ".github" / "workflows" / "deploy.yml").read_text(encoding="utf-8")
+    jobs = yaml.load(text, Loader=yaml.BaseLoader)["jobs"]
+    assert jobs["notify"]["needs"] == "deploy"
+    build_runs = [step.get("run", "") for step in jobs["build"]["steps"]]
+    save = next(i for i, run in enumerate(build_runs) if "careers notify --save-previous" in run)
+    assert save < build_runs.index("mkdocs build --strict")  # the live manifest is read before it is replaced
+    notify_step = next(step for step in jobs["notify"]["steps"] if step.get("name") == "careers notify")
+    assert notify_step["run"].startswith("careers notify --previous ")
+    assert set(notify_step["env"]) == {"INDEXNOW_KEY", "GOOGLE_INDEXING_CREDENTIALS"}
+    _, help_text = run_cli("notify", "--help")
+    for flag in re.findall(r"--[a-z-]+", notify_step["run"] + build_runs[save]):
+        assert flag in help_text, flag
+    readme = (REPO / "README.md").read_text(encoding="utf-8")
+    for secret in ("INDEXNOW_KEY", "GOOGLE_INDEXING_CREDENTIALS"):
+        assert secret in text and secret in readme
