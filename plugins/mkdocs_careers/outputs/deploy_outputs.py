@@ -7,6 +7,7 @@ import os
 from typing import TYPE_CHECKING
 
 from .indeed_feed import INDEED_FEED_PATH, indeed_feed
+from .job_board_xml import role_descriptions
 from .linkedin_feed import LINKEDIN_FEED_PATH, linkedin_feed
 from .manifest import MANIFEST_PATH, manifest_json
 
@@ -25,10 +26,12 @@ def deploy_outputs(site: CareersSite, free_pages: list[FreePage]) -> dict[str, s
     files: dict[str, str | bytes] = {}
     if options.manifest.enabled:
         files[MANIFEST_PATH] = manifest_json(site, free_pages)
-    if options.indeed_feed.enabled:
-        files[INDEED_FEED_PATH] = indeed_feed(site)
-    if options.linkedin_feed.enabled:
-        files[LINKEDIN_FEED_PATH] = linkedin_feed(site)
+    if options.indeed_feed.enabled or options.linkedin_feed.enabled:
+        descriptions = role_descriptions(site)
+        if options.indeed_feed.enabled:
+            files[INDEED_FEED_PATH] = indeed_feed(site, descriptions)
+        if options.linkedin_feed.enabled:
+            files[LINKEDIN_FEED_PATH] = linkedin_feed(site, descriptions)
     key = options.indexnow.resolved_key(os.environ)
     if key is not None:
         files[indexnow_key_path(key)] = key + "\n"

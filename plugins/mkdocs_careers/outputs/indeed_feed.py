@@ -15,6 +15,7 @@ https://docs.indeed.com/sponsored-jobs-api/shared-resources/xml-job-feed-format)
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from typing import TYPE_CHECKING
 
 from lxml import etree
@@ -22,7 +23,7 @@ from slugify import slugify
 
 from ..content.models import Workplace
 from ..pages import labels
-from .job_board_xml import JobPlace, description_html, feed_bytes, job_places, text_element
+from .job_board_xml import JobPlace, feed_bytes, job_places, role_descriptions, text_element
 
 if TYPE_CHECKING:
     from ..content.models import Role
@@ -38,17 +39,18 @@ def reference_number(slug: str, place: JobPlace | None, place_count: int) -> str
     return "-".join(p for p in (slug, slugify(place.city or ""), place.country.lower()) if p)
 
 
-def indeed_feed(site: CareersSite) -> bytes:
+def indeed_feed(site: CareersSite, descriptions: Mapping[str, str] | None = None) -> bytes:
+    """The feed; `descriptions` (slug → HTML, from role_descriptions) saves rendering them again."""
+    descriptions = descriptions if descriptions is not None else role_descriptions(site)
     root = etree.Element("source")
     for entry in site.open_roles:
-        _add_jobs(root, entry, site)
+        _add_jobs(root, entry, site, descriptions[entry.slug])
     return feed_bytes(root)
 
 
-def _add_jobs(root: etree._Element, entry: Entry[Role], site: CareersSite) -> None:
+def _add_jobs(root: etree._Element, entry: Entry[Role], site: CareersSite, description: str) -> None:
     role = entry.model
     organization = site.settings.organization.name
-    description = description_html(entry, site)
     places: list[JobPlace | None] = list(job_places(role)) or [None]  # no place: a remote role open anywhere
     for place in places:
         job = etree.SubElement(root, "job")

@@ -30,6 +30,12 @@ def description_html(entry: Entry[Role], site: CareersSite) -> str:
     return _ENTITY.sub(lambda match: _LITERAL_ENTITIES[match.group(0)], html).strip()
 
 
+def role_descriptions(site: CareersSite) -> dict[str, str]:
+    """Every open role's description, keyed by slug: rendered once per build and shared by both feeds
+    (Markdown rendering is most of a feed's cost on a large site)."""
+    return {entry.slug: description_html(entry, site) for entry in site.open_roles}
+
+
 def text_element(parent: etree._Element, tag: str, value: str | int | None) -> etree._Element | None:
     """A child element whose text is wrapped in CDATA, as both specs ask; None values are left out.
 

@@ -17,13 +17,14 @@ https://learn.microsoft.com/en-us/linkedin/talent/job-postings/xml-feeds-develop
 from __future__ import annotations
 
 import hashlib
+from collections.abc import Mapping
 from typing import TYPE_CHECKING
 
 from lxml import etree
 
 from ..content.models import EmploymentType, Role
 from ..pages import labels
-from .job_board_xml import JobPlace, description_html, feed_bytes, job_places, plain_element, text_element
+from .job_board_xml import JobPlace, feed_bytes, job_places, plain_element, role_descriptions, text_element
 
 if TYPE_CHECKING:
     from ..content.site import CareersSite, Entry
@@ -62,7 +63,9 @@ def place_label(place: JobPlace) -> str:
     return f"{place.city}, {labels.country_name(place.country)}"
 
 
-def linkedin_feed(site: CareersSite) -> bytes:
+def linkedin_feed(site: CareersSite, descriptions: Mapping[str, str] | None = None) -> bytes:
+    """The feed; `descriptions` (slug → HTML, from role_descriptions) saves rendering them again."""
+    descriptions = descriptions if descriptions is not None else role_descriptions(site)
     organization = site.settings.organization
     options = site.settings.outputs.linkedin_feed
     root = etree.Element("source")
@@ -77,7 +80,7 @@ def linkedin_feed(site: CareersSite) -> bytes:
         text_element(job, "partnerJobId", partner_job_id(entry.slug))
         text_element(job, "company", organization.name)
         text_element(job, "title", role.title)
-        text_element(job, "description", description_html(entry, site))
+        text_element(job, "description", descriptions[entry.slug])
         text_element(job, "applyUrl", url)
         text_element(job, "companyId", options.company_id)
         places = job_places(role)
