@@ -132,6 +132,10 @@ def test_real_run_sends_exactly_the_right_requests(deploys, tmp_path):
         credentials = tmp_path / "service-account.json"
         credentials.write_text(json.dumps(google.account.info()), encoding="utf-8")
         env = {"CAREERS_INDEXNOW_ENDPOINT": indexnow.endpoint, "CAREERS_GOOGLE_ENDPOINT": google.endpoint}
+        code, dry = notify(project, site, "--previous", str(before), "--google-credentials", str(credentials),
+                           "--dry-run", "--json", env=env)
+        assert code == 0 and indexnow.requests == [] and google.requests == []  # a dry run sends nothing
+        assert [c["status"] for c in json.loads(dry)["channels"]] == ["dry-run", "dry-run"]
         code, output = notify(project, site, "--previous", str(before), "--google-credentials", str(credentials),
                               "--json", env=env)
     assert code == 0, output
@@ -163,6 +167,21 @@ def test_previous_manifest_from_the_live_site_saved_before_publishing(deploys, t
     code, output = notify(project, site, "--previous", str(saved), "--dry-run", "--json")
     assert code == 0, output
     assert json.loads(output)["channels"][0]["planned"] == [CLOSED, NEW, CHANGED]
+
+
+def test_without_credentials_nothing_is_sent_and_the_report_says_what_to_configure(minimal_project, tmp_path):
+    built = run_build(minimal_project)
+    assert built.returncode == 0, built.output
+    empty = tmp_path / "empty.json"
+    empty.write_text('{"pages": []}', encoding="utf-8")
+    code, output = notify(minimal_project, built.site, "--previous", str(empty),
+                          env={"INDEXNOW_KEY": "", "GOOGLE_INDEXING_CREDENTIALS": "", "GOOGLE_APPLICATION_CREDENTIALS": ""})
+    assert code == 0, output
+    assert "IndexNow: not-configured: nothing sent: no IndexNow key. Set indexnow.key in mkdocs.yml or the " \
+           "INDEXNOW_KEY" in output
+    assert "Google Indexing API: not-configured: nothing sent: no service account. Set the " \
+           "GOOGLE_INDEXING_CREDENTIALS secret" in output and "Search Console" in output
+    assert "would send: URL_UPDATED https://careers.example.com/roles/data-lead/ (new)" in output
 
 
 def test_unreadable_previous_manifest_is_a_usage_error(deploys, tmp_path):

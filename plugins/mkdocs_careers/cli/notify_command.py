@@ -24,6 +24,7 @@ from ..notify.manifest_diff import (
     CHANGE_ORDER,
     ManifestDiff,
     ManifestError,
+    ManifestPage,
     diff_as_json,
     diff_manifests,
     load_manifest,
@@ -108,7 +109,7 @@ def notify(config_file: Path, previous: str | None, site_dir: Path | None, state
     raise SystemExit(EXIT_PROBLEMS if any(o.failed for o in outcomes) else EXIT_OK)
 
 
-def _page_json(page: Any) -> dict[str, Any]:
+def _page_json(page: ManifestPage) -> dict[str, Any]:
     return {"url": page.url, "kind": page.kind, "open": page.is_open, "hash": page.hash}
 
 
