@@ -208,3 +208,14 @@ def test_deploy_workflow_runs_notify_after_publishing_with_documented_secrets():
     readme = (REPO / "README.md").read_text(encoding="utf-8")
     for secret in ("INDEXNOW_KEY", "GOOGLE_INDEXING_CREDENTIALS"):
         assert secret in text and secret in readme
+
+
+def test_broken_service_account_key_stops_before_anything_is_sent(deploys, tmp_path):
+    project, before, site = deploys
+    broken = tmp_path / "key.json"
+    broken.write_text('{"type": "service_account"}', encoding="utf-8")
+    with IndexNowServer(HOST, KEY) as indexnow:
+        code, output = notify(project, site, "--previous", str(before), "--google-credentials", str(broken),
+                              env={"CAREERS_INDEXNOW_ENDPOINT": indexnow.endpoint})
+    assert code == 2 and "not a service account key (missing client_email, private_key, token_uri)" in output
+    assert indexnow.requests == []

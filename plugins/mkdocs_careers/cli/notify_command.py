@@ -86,15 +86,15 @@ def notify(config_file: Path, previous: str | None, site_dir: Path | None, state
         except ManifestError as exc:
             raise _config_problem(f"new manifest: {exc} (build the site first, with manifest.enabled)") from None
         diff = diff_manifests(before, after)
+        try:  # read before anything is sent, so a broken key stops the run before any channel went out
+            info = service_account_info(os.environ, google_credentials)
+        except GoogleConfigError as exc:
+            raise _config_problem(str(exc)) from None
         state = NotifyState.load(state_file or root / DEFAULT_STATE_FILE)
         outputs = settings.outputs
         outcomes = [notify_indexnow(diff, key=outputs.indexnow.resolved_key(os.environ),
                                     endpoint=outputs.indexnow.endpoint, site_url=settings.site_url, state=state,
                                     client=client, dry_run=dry_run, site_dir=build_dir)]
-        try:
-            info = service_account_info(os.environ, google_credentials)
-        except GoogleConfigError as exc:
-            raise _config_problem(str(exc)) from None
         outcomes.append(notify_google(diff, info=info, endpoint=outputs.google_indexing.endpoint.rstrip("/"),
                                       daily_quota=outputs.google_indexing.daily_quota, state=state, client=client,
                                       today=dt.datetime.now(dt.timezone.utc).date().isoformat(), dry_run=dry_run))

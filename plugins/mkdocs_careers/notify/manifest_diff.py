@@ -90,9 +90,9 @@ def load_manifest(source: str, client: httpx.Client | None = None) -> tuple[Mani
     """The manifest at a URL or in a file, and a note when there was none yet (first deploy: 404)."""
     if source.startswith(("http://", "https://")):
         own_client = client is None
-        http = client or httpx.Client(timeout=30, follow_redirects=True)
+        http = client or httpx.Client(timeout=30)
         try:
-            response = http.get(source)
+            response = http.get(source, follow_redirects=True)  # e.g. http → https, a custom domain
         except httpx.HTTPError as exc:
             raise ManifestError(f"{source}: could not be fetched ({exc})") from None
         finally:
