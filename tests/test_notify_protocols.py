@@ -163,7 +163,7 @@ def test_google_daily_quota_sends_closed_first_and_keeps_the_rest_for_the_next_d
     nothing_changed = diff_manifests(manifest({}), manifest({}))
     with GoogleServer() as server:  # same day: the quota is spent, nothing is sent
         same_day = run_google(server, nothing_changed, client, state, quota=3)
-    assert server.batches == [] and len(same_day.pending) == 2
+    assert server.requests == [] and len(same_day.pending) == 2 and "quota (3) is spent" in same_day.message
     with GoogleServer() as server:  # next day: the leftovers go out
         next_day = run_google(server, nothing_changed, client, state, quota=3, today="2026-11-26")
     assert server.published() == [("URL_UPDATED", f"{SITE}roles/new-1/"), ("URL_UPDATED", f"{SITE}roles/changed-0/")]

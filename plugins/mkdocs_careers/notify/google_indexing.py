@@ -211,6 +211,11 @@ def notify_google(diff: ManifestDiff, *, info: dict[str, Any] | None, endpoint: 
         section.update(pending=[n.as_json() for n in pending], quota_day=today, sent_today=used)
         return outcome
 
+    if remaining == 0:
+        outcome.status = PARTIAL
+        outcome.message = (f"today's quota ({daily_quota}) is spent: {len(queue)} notification(s) are sent on the "
+                           "next run")
+        return finish(queue)
     try:
         token = access_token(info, client, token_uri)
     except (google.auth.exceptions.GoogleAuthError, ValueError) as exc:
