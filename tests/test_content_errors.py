@@ -184,7 +184,8 @@ def test_invalid_build_date_is_a_clear_error(minimal_project):
     config = minimal_project / "mkdocs.yml"
     config.write_text(config.read_text(encoding="utf-8") + "      build_date: next-tuesday\n", encoding="utf-8")
     result = failed_build(minimal_project)
-    assert "build_date 'next-tuesday' is not a YYYY-MM-DD date" in result.output
+    assert "careers.build_date: Input should be a valid date" in result.output
+    assert "(hint: write the date as YYYY-MM-DD, e.g. 2026-03-31)" in result.output
 
 
 def test_missing_site_url_is_a_clear_error(minimal_project):

@@ -18,6 +18,7 @@ from mkdocs_careers.content.diagnostics import Severity
 from mkdocs_careers.content.models import Organization
 from mkdocs_careers.content.settings import CareersSettings
 from mkdocs_careers.content.site import load_site
+from mkdocs_careers.lint import lint_site
 from test_content_errors import line_of, replace_in
 
 ROLE = "roles/data-lead.md"
@@ -267,7 +268,7 @@ def test_no_content_file_is_dropped_without_a_word(minimal_project, case: Mistak
     settings = CareersSettings(organization=Organization(name="Example Co", url="https://www.example.com/"),
                                site_url="https://careers.example.com/", project_root=minimal_project,
                                build_date=dt.date(2026, 11, 25))
-    site = load_site(settings)
+    site = lint_site(load_site(settings))
     published = {entry.source.path.resolve() for entry in site.entries()}
     named = {d.path for d in site.diagnostics}
     for path in content_files(minimal_project):
