@@ -11,9 +11,10 @@ from __future__ import annotations
 import json
 import logging
 import os
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
+from typing import TYPE_CHECKING, Any
 
 import click
 
@@ -28,6 +29,9 @@ from ..mkdocs.config import options_of
 from .readiness import PageReadiness, page_readiness
 from .scaffold import scaffold, slug_for
 from .schema_export import outdated_schemas, write_schemas
+
+if TYPE_CHECKING:
+    from rich.console import Console
 
 EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE = 0, 1, 2
 
@@ -120,7 +124,7 @@ def load_settings(config_file: Path, build_date: str | None) -> CareersSettings:
 
 
 @contextmanager
-def _quiet_mkdocs():
+def _quiet_mkdocs() -> Iterator[None]:
     """Loading the config logs MkDocs' own INFO chatter; only its real problems matter here."""
     logger = logging.getLogger("mkdocs")
     previous = logger.level
@@ -187,7 +191,7 @@ def print_text_report(site: CareersSite, pages: list[PageReadiness]) -> None:
     _print_rich_report(console, site, pages)
 
 
-def _print_rich_report(console, site: CareersSite, pages: list[PageReadiness]) -> None:
+def _print_rich_report(console: Console, site: CareersSite, pages: list[PageReadiness]) -> None:
     from rich.table import Table
     from rich.text import Text
 
@@ -251,7 +255,7 @@ def write_github_step_summary(site: CareersSite, pages: list[PageReadiness]) -> 
         handle.write("\n".join(lines) + "\n")
 
 
-def json_report(site: CareersSite, pages: list[PageReadiness]) -> dict:
+def json_report(site: CareersSite, pages: list[PageReadiness]) -> dict[str, Any]:
     return {
         "build_date": site.build_date.isoformat(),
         "errors": len(site.errors),

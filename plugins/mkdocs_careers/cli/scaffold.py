@@ -40,8 +40,10 @@ def scaffold(kind: ContentKind, title: str, *, today: dt.date, schema_path: str,
     """The text of a new content file of `kind`."""
     model = kind.model
     writer = _Writer(today=today, title_field=kind.title_field, title=title, known=known_slugs or {})
+    doc = inspect.getdoc(model)
+    assert doc is not None  # every content model has a docstring (pydantic's BaseModel has one to inherit)
     lines = ["---", f"# yaml-language-server: $schema={schema_path}",
-             f"# {inspect.getdoc(model).splitlines()[0]}",
+             f"# {doc.splitlines()[0]}",
              "# Replace every <<fill in>> marker; `careers check` reports any left. Optional fields may stay",
              "# empty or be deleted. The README's 'Editing the site' section explains each field."]
     lines += writer.fields(model, indent=0, top=True)

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import json
 from pathlib import Path
+from typing import Any
 
 from pydantic import BaseModel
 
@@ -16,7 +17,7 @@ from ..content.kinds import KINDS
 JSON_SCHEMA_DIALECT = "https://json-schema.org/draft/2020-12/schema"
 
 
-def content_schema(model: type[BaseModel]) -> dict:
+def content_schema(model: type[BaseModel]) -> dict[str, Any]:
     schema = model.model_json_schema(mode="validation")
     return {"$schema": JSON_SCHEMA_DIALECT, **schema}
 

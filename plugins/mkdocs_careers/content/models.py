@@ -8,8 +8,9 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from collections.abc import Callable
 from enum import Enum
-from typing import Annotated
+from typing import Annotated, TypeVar
 from urllib.parse import urlsplit
 
 import pycountry
@@ -18,6 +19,8 @@ from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Fie
 SLUG_PATTERN = r"^[a-z0-9]+(?:-[a-z0-9]+)*$"
 _COUNTRIES = frozenset(c.alpha_2 for c in pycountry.countries)
 _CURRENCIES = frozenset(c.alpha_3 for c in pycountry.currencies)
+
+T = TypeVar("T")
 
 
 def _not_blank(value: str) -> str:
@@ -193,8 +196,8 @@ def _take_home_hours(value: float) -> float:
     return value
 
 
-def _exactly(count: int, what: str, example: str):
-    def check(items: list) -> list:
+def _exactly(count: int, what: str, example: str) -> Callable[[list[T]], list[T]]:
+    def check(items: list[T]) -> list[T]:
         if len(items) != count:
             raise ValueError(f"{what} has exactly {count} items, found {len(items)} ({example})")
         return items
@@ -202,7 +205,7 @@ def _exactly(count: int, what: str, example: str):
     return check
 
 
-def _one_current_step(steps: list) -> list:
+def _one_current_step(steps: list[CareerStep]) -> list[CareerStep]:
     current = [step.title for step in steps if step.current]
     if len(current) != 1:
         found = "none" if not current else ", ".join(current)

@@ -10,7 +10,7 @@ import datetime as dt
 import difflib
 import re
 from collections import defaultdict
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
@@ -18,7 +18,7 @@ from typing import Any, Generic, TypeVar
 
 from .diagnostics import Diagnostic, Severity, display_path
 from .kinds import CASE_STUDY, KINDS, PERSON, ROLE, ContentKind
-from .loading import SourceDocument, format_field_path, parse_document
+from .loading import FieldPath, SourceDocument, format_field_path, parse_document
 from .models import CaseStudy, Person, Role, slug_is_valid
 from .settings import CareersSettings
 from .validation import validate_document
@@ -247,7 +247,8 @@ def _check_references(site: CareersSite, present: dict[str, set[str]]) -> None:
     errors is never rendered.
     """
 
-    def report(entry: Entry, field_path: tuple, target: str, kind: ContentKind, available: dict) -> None:
+    def report(entry: Entry[Role] | Entry[CaseStudy], field_path: FieldPath, target: str, kind: ContentKind,
+               available: Mapping[str, object]) -> None:
         if target in present[kind.name]:
             return  # the file exists but has errors of its own, reported there
         close = difflib.get_close_matches(target, list(available), n=1, cutoff=0.6)
@@ -265,6 +266,6 @@ def _check_references(site: CareersSite, present: dict[str, set[str]]) -> None:
         for index, slug in enumerate(role.case_studies):
             if slug not in site.case_studies:
                 report(entry, ("case_studies", index), slug, CASE_STUDY, site.case_studies)
-    for entry in site.case_studies.values():
-        if entry.model.leader not in site.people:
-            report(entry, ("leader",), entry.model.leader, PERSON, site.people)
+    for study_entry in site.case_studies.values():
+        if study_entry.model.leader not in site.people:
+            report(study_entry, ("leader",), study_entry.model.leader, PERSON, site.people)

@@ -60,16 +60,17 @@ def page_graph(page: PageModel, site: CareersSite, *, description_html: str | No
     elif page.kind == "index":
         # Index pages list their items by name and URL only: never a JobPosting on a listing.
         listed = page.listed
+        item_list_id = f"{meta.url}#items"
         item_list = {
             "@type": "ItemList",
-            "@id": f"{meta.url}#items",
+            "@id": item_list_id,
             "numberOfItems": len(listed),
             "itemListElement": [
                 {"@type": "ListItem", "position": index, "name": name, "url": site.url(path)}
                 for index, (name, path) in enumerate(listed, start=1)
             ],
         }
-        nodes += [webpage_node(site, meta.url, meta.name, page_type="CollectionPage", main_entity=item_list["@id"],
+        nodes += [webpage_node(site, meta.url, meta.name, page_type="CollectionPage", main_entity=item_list_id,
                                description=meta.description, language=language), item_list]
     else:
         nodes.append(webpage_node(site, meta.url, meta.name, description=meta.description or None,

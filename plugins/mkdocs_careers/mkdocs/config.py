@@ -13,7 +13,6 @@ import datetime as dt
 from typing import Any, Generic, TypeVar
 
 from mkdocs.config import base
-from mkdocs.config import config_options as c
 from pydantic import TypeAdapter, ValidationError
 
 from ..content.models import Organization
@@ -31,13 +30,14 @@ from ..content.validation import config_problems
 T = TypeVar("T")
 
 
-class PydanticOption(c.BaseConfigOption[T], Generic[T]):
+class PydanticOption(base.BaseConfigOption[T], Generic[T]):
     """A config option validated and defaulted by the field `name` of `CareersOptions`."""
 
     def __init__(self, name: str):
         super().__init__()
         self.name = name
         info = CareersOptions.model_fields[name]
+        assert info.annotation is not None  # every CareersOptions field is annotated
         self.adapter: TypeAdapter[T] = TypeAdapter(info.annotation)
         # Not `required`: class-based MkDocs configs set that on every option.
         self.model_requires_value = info.is_required()
@@ -64,7 +64,7 @@ class PydanticOption(c.BaseConfigOption[T], Generic[T]):
             raise base.ValidationError("; ".join(f"careers.{p}" for p in problems)) from None
 
 
-class CareersConfig(base.Config):
+class CareersConfig(base.Config):  # type: ignore[no-untyped-call]  # mkdocs leaves Config.__init_subclass__ unannotated
     enabled = PydanticOption[bool]("enabled")
     organization = PydanticOption[Organization]("organization")
     roles_dir = PydanticOption[str]("roles_dir")

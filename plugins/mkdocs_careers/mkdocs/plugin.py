@@ -21,7 +21,7 @@ import tempfile
 from dataclasses import dataclass
 from html import escape
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from markupsafe import escape as markup_escape
 from mkdocs.config.defaults import MkDocsConfig
@@ -48,6 +48,9 @@ from ..render.html import HtmlRenderer
 from .config import CareersConfig, options_of
 from .serve import problems_html, report_in_terminal
 
+if TYPE_CHECKING:
+    from mkdocs.utils.templates import TemplateContext
+
 log = get_plugin_logger(__name__)
 ASSET_CSS = "assets/careers/careers.css"
 # Progressive enhancement only (roles-index filters, copy button): every page works without it.
@@ -63,7 +66,7 @@ class PageHead:
     jsonld: dict[str, Any]
 
 
-class CareersPlugin(BasePlugin[CareersConfig]):
+class CareersPlugin(BasePlugin[CareersConfig]):  # type: ignore[no-untyped-call]  # mkdocs leaves BasePlugin.__init_subclass__ unannotated
     supports_multiple_instances = False
 
     def __init__(self) -> None:
@@ -78,6 +81,7 @@ class CareersPlugin(BasePlugin[CareersConfig]):
         self.final_site_dir: str | None = None
         self.staging_dir: str | None = None
         self.saved_source_date_epoch: str | None = None
+        self.mkdocs_config: MkDocsConfig | None = None
 
     # --- configuration and loading ---------------------------------------------------------------
     def on_startup(self, *, command: str, dirty: bool) -> None:
@@ -86,6 +90,7 @@ class CareersPlugin(BasePlugin[CareersConfig]):
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig | None:
         if not self.config.enabled:
             return config
+        self.mkdocs_config = config
         try:
             settings = check_settings(settings_from_config(
                 options_of(self.config), site_url=config.site_url,
@@ -191,18 +196,18 @@ class CareersPlugin(BasePlugin[CareersConfig]):
         return markdown
 
     def _page_model(self, page: Page) -> PageModel:
-        assert self.site is not None
+        assert self.site is not None and self.mkdocs_config is not None
         entry = self.entries_by_src.get(page.file.src_uri)
         if entry is not None:
             return entry_page(entry, self.site)
         kind = self.index_kinds.get(page.file.src_uri)
         if kind is not None:
             return index_page(kind, self.site, self.index_intros.get(kind.name, ""))
-        return free_page(_free_page(page, with_trail=True), self.site)
+        return free_page(_free_page(page, self.mkdocs_config, with_trail=True), self.site)
 
     @event_priority(50)  # after every plugin changed the body HTML (on_page_content), before search indexes it
-    def on_page_context(self, context: dict[str, Any], *, page: Page, config: MkDocsConfig,
-                        nav: Any) -> dict[str, Any]:
+    def on_page_context(self, context: TemplateContext, *, page: Page, config: MkDocsConfig,
+                        nav: Any) -> TemplateContext:
         if not self.config.enabled:
             return context
         if self.serve_errors:
@@ -223,7 +228,7 @@ class CareersPlugin(BasePlugin[CareersConfig]):
             return env  # a preview with broken content shows the problems, not half-true machine outputs
         assert self.site is not None
         careers_sources = set(self.entries_by_src) | set(self.index_kinds)
-        free_pages = [_free_page(f.page) for f in files.documentation_pages()
+        free_pages = [_free_page(f.page, config) for f in files.documentation_pages()
                       if f.page is not None and f.src_uri not in careers_sources]
         outputs = build_outputs(self.site, config.site_name, free_pages, self.index_intros)
         for path, content in outputs.items():
@@ -316,14 +321,18 @@ class CareersPlugin(BasePlugin[CareersConfig]):
             self.staging_dir = None
 
 
-def _free_page(page: Page, *, with_trail: bool = False) -> FreePage:
-    """An editor's page as the core sees it; the trail (parent sections) is only known while rendering."""
+def _free_page(page: Page, config: MkDocsConfig, *, with_trail: bool = False) -> FreePage:
+    """An editor's page as the core sees it; the trail (parent sections) is only known while rendering.
+
+    Its title and description are what the theme prints in <title> and the meta description: the home page
+    is the site's name; a page's own description, else the site's."""
     trail: tuple[tuple[str, str], ...] = ()
     if with_trail and not page.is_homepage:
         trail = tuple((str(crumb.title), str(getattr(crumb, "url", "")))
                       for crumb in page.ancestors if getattr(crumb, "url", None))
     return FreePage(src_uri=page.file.src_uri, page_path=page.url if page.url != "./" else "",
-                    title=page.title or "", description=(page.meta or {}).get("description"),
+                    title=config.site_name if page.is_homepage else page.title or "",
+                    description=(page.meta or {}).get("description") or config.site_description,
                     markdown=page.markdown or "", is_homepage=page.is_homepage, breadcrumbs=trail)
 
 

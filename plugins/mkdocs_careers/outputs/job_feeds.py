@@ -19,6 +19,7 @@ from ..pages.builders import entry_page
 from ..render.markdown import MarkdownRenderer
 
 if TYPE_CHECKING:
+    from ..content.models import Role
     from ..content.site import CareersSite, Entry
 
 JSON_FEED_PATH = "roles/feed.json"
@@ -33,7 +34,7 @@ def feed_title(site: CareersSite) -> str:
     return site.settings.outputs.feeds.title or f"Open roles at {site.settings.organization.name}"
 
 
-def job_extension(entry: Entry, site: CareersSite) -> dict[str, Any]:
+def job_extension(entry: Entry[Role], site: CareersSite) -> dict[str, Any]:
     role = entry.model
     salary = role.salary
     return {
@@ -106,4 +107,5 @@ def rss_feed(site: CareersSite) -> bytes:
         item.description(f"{role.summary} {formatting.role_fact_line(role)}.")
         item.pubDate(_midnight_utc(role.date_posted))
         item.category(term=role.department)
-    return generator.rss_str(pretty=True)
+    rss: bytes = generator.rss_str(pretty=True)
+    return rss

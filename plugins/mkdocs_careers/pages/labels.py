@@ -4,20 +4,15 @@ output, so the page, the Markdown copy, llms.txt and the feeds always print the 
 from __future__ import annotations
 
 import datetime as dt
-import functools
 
 import pycountry
-from babel.numbers import format_currency
 
 from ..content.models import CaseStudy, EmploymentType, Location, Metric, Person, Role, Salary, Workplace
+from ..content.money import money
 
 _UNIT_WORDS = {"hour": "per hour", "day": "per day", "week": "per week", "month": "per month", "year": "per year"}
 
 
-@functools.lru_cache(maxsize=4096)  # Babel is slow and large sites repeat the same salary figures
-def money(amount: float, currency: str) -> str:
-    pattern = "¤#,##0" if float(amount).is_integer() else "¤#,##0.00"
-    return format_currency(amount, currency, format=pattern, locale="en_US", currency_digits=False)
 
 
 def salary_label(salary: Salary | None) -> str:
