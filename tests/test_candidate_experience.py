@@ -8,11 +8,9 @@ from pathlib import Path
 
 import pytest
 import yaml
-from conftest import REPO, BuildResult, one_node, run_build
+from conftest import OPEN, REPO, BuildResult, demo_roles, failed_build, line_of, one_node, replace_in, run_build
 from lxml import html as lxml_html
 from mkdocs_careers.pages.role_filters import FILTER_PARAMS
-from test_content_errors import failed_build, line_of, replace_in
-from test_job_posting import OPEN, demo_roles
 
 
 def demo_hiring_defaults() -> dict:

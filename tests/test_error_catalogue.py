@@ -13,13 +13,12 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
-from conftest import run_build
+from conftest import line_of, replace_in, run_build
 from mkdocs_careers.content.diagnostics import Severity
 from mkdocs_careers.content.models import Organization
 from mkdocs_careers.content.settings import CareersSettings
 from mkdocs_careers.content.site import load_site
 from mkdocs_careers.lint import lint_site
-from test_content_errors import line_of, replace_in
 
 ROLE = "roles/data-lead.md"
 PERSON = "people/jo-smith.md"

@@ -8,11 +8,10 @@ import re
 
 import llms_txt
 import pytest
-from conftest import one_node
+from conftest import OPEN, demo_roles, one_node
 from lxml import etree
 from lxml import html as lxml_html
 from mkdocs_careers.pages.labels import date_label
-from test_job_posting import OPEN, demo_roles
 
 SITE = "https://careers.northwind-labs.example/"
 
