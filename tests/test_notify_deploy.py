@@ -10,7 +10,7 @@ import shutil
 import pytest
 import yaml
 from cli_helpers import run_cli
-from conftest import PINNED_EPOCH, REPO, copy_project, run_build
+from conftest import PINNED_EPOCH, REPO, copy_project, replace_in, run_build
 from mkdocs_careers.notify.manifest_diff import diff_manifests, load_manifest
 from notify_servers import GoogleServer, IndexNowServer, StaticSite
 
@@ -30,12 +30,6 @@ NOTIFY_OPTIONS = (
     "        endpoint: !ENV [CAREERS_GOOGLE_ENDPOINT, 'https://indexing.googleapis.com']\n")
 
 
-def edit(path, old: str, new: str) -> None:
-    text = path.read_text(encoding="utf-8")
-    assert old in text, f"{old!r} not in {path.name}"
-    path.write_text(text.replace(old, new, 1), encoding="utf-8")
-
-
 @pytest.fixture(scope="module")
 def deploys(tmp_path_factory):
     """The demo built on the pinned date, then edited (one role changed, one closed, one new) and rebuilt later."""
@@ -47,10 +41,10 @@ def deploys(tmp_path_factory):
     before = project.parent / "before-manifest.json"
     shutil.copy(first.site / "careers-manifest.json", before)
     roles = project / "roles"
-    edit(roles / "ml-engineering-manager.md", "Lead 7 ML engineers", "Lead 8 ML engineers")
-    edit(roles / "data-platform-lead.md", "workplace: remote", "closed: true\nworkplace: remote")
+    replace_in(roles / "ml-engineering-manager.md", "Lead 7 ML engineers", "Lead 8 ML engineers")
+    replace_in(roles / "data-platform-lead.md", "workplace: remote", "closed: true\nworkplace: remote")
     shutil.copy(roles / "ai-product-manager.md", roles / "ml-platform-engineer.md")
-    edit(roles / "ml-platform-engineer.md", "title: AI Product Manager", "title: ML Platform Engineer")
+    replace_in(roles / "ml-platform-engineer.md", "title: AI Product Manager", "title: ML Platform Engineer")
     second = run_build(project, epoch=LATER)
     assert second.returncode == 0, second.output
     return project, before, second.site
@@ -86,8 +80,8 @@ def test_manifest_diff_sees_roles_closing_and_reopening_with_the_build_date(tmp_
     assert first.returncode == 0, first.output
     before, _ = load_manifest(str(first.site / "careers-manifest.json"))
     # 2027-10-20: the analytics lead (apply by 2027-10-15) has closed by date; reopen the withdrawn MLOps role.
-    edit(project / "roles" / "mlops-engineering-lead.md", "closed: true", "closed: false")
-    edit(project / "roles" / "mlops-engineering-lead.md", "valid_through: 2026-09-30", "valid_through: 2027-12-31")
+    replace_in(project / "roles" / "mlops-engineering-lead.md", "closed: true", "closed: false")
+    replace_in(project / "roles" / "mlops-engineering-lead.md", "valid_through: 2026-09-30", "valid_through: 2027-12-31")
     later = run_build(project, epoch=str(int(PINNED_EPOCH) + 329 * DAY))
     assert later.returncode == 0, later.output
     after, _ = load_manifest(str(later.site / "careers-manifest.json"))

@@ -1,5 +1,5 @@
 """The files a deploy hands to search engines and job boards: the build manifest, Indeed's and LinkedIn's XML
-job feeds and the IndexNow key file. Each is switched on or off in mkdocs.yml (content/output_options.py)."""
+job feeds and the IndexNow key file. Each is switched on or off in mkdocs.yml (content/options.py)."""
 
 from __future__ import annotations
 
@@ -13,7 +13,7 @@ from .manifest import MANIFEST_PATH, manifest_json
 
 if TYPE_CHECKING:
     from ..content.site import CareersSite
-    from .free_pages import FreePage
+    from ..pages.builders import FreePage
 
 
 def indexnow_key_path(key: str) -> str:

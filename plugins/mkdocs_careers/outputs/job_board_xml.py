@@ -7,33 +7,51 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
+from urllib.parse import urljoin
 
 from lxml import etree
+from lxml import html as lxml_html
 from markdown_it import MarkdownIt
 
 from ..content.models import Location, Role, Workplace
-from ..render.markdown import role_markdown
+from ..pages.builders import entry_page
+from ..render.html import HtmlRenderer
+from ..render.markdown import absolutize_links
 
 if TYPE_CHECKING:
-    from ..content.site import CareersSite, Entry
+    from ..content.site import CareersSite
 
 # Raw HTML in an editor's body is shown as text, never passed through to a job board.
 _MARKDOWN = MarkdownIt("commonmark", {"html": False})
 # Job boards want literal characters, not HTML entities; only < and > must stay escaped inside the HTML.
-_LITERAL_ENTITIES = {"&amp;": "&", "&quot;": '"', "&#39;": "'"}
+_LITERAL_ENTITIES = {"&amp;": "&", "&quot;": '"', "&#34;": '"', "&#39;": "'", "&#x27;": "'"}
 _ENTITY = re.compile("|".join(map(re.escape, _LITERAL_ENTITIES)))
 
 
-def description_html(entry: Entry[Role], site: CareersSite) -> str:
-    """The role's full posting (the same text as its Markdown copy) as simple HTML for job boards."""
-    html = _MARKDOWN.render(role_markdown(entry, site))
-    return _ENTITY.sub(lambda match: _LITERAL_ENTITIES[match.group(0)], html).strip()
-
-
 def role_descriptions(site: CareersSite) -> dict[str, str]:
-    """Every open role's description, keyed by slug: rendered once per build and shared by both feeds
-    (Markdown rendering is most of a feed's cost on a large site)."""
-    return {entry.slug: description_html(entry, site) for entry in site.open_roles}
+    """Every open role's job description as HTML, keyed by slug: the same template and sections as its
+    JobPosting `description` (render/templates/posting.html), rendered once per build for both feeds."""
+    renderer = HtmlRenderer(site, site_name=site.settings.organization.name, language=None)
+    descriptions = {}
+    for entry in site.open_roles:
+        page_url = site.url(entry.page_path)
+        # The adapter converts the body with MkDocs for the page; here it is converted the same way as text.
+        body_html = _MARKDOWN.render(absolutize_links(entry.body, entry.src_uri, site))
+        html = renderer.posting_html(entry_page(entry, site), body_html, headerlinks=False)
+        descriptions[entry.slug] = _literal_characters(_absolute_links(html, page_url))
+    return descriptions
+
+
+def _absolute_links(html: str, page_url: str) -> str:
+    """The page links relative to itself; a job board shows the text elsewhere, so every link is absolute."""
+    fragment = lxml_html.fragment_fromstring(html, create_parent="div")
+    fragment.rewrite_links(lambda href: urljoin(page_url, href))
+    inner = (fragment.text or "") + "".join(lxml_html.tostring(child, encoding="unicode") for child in fragment)
+    return inner.strip()
+
+
+def _literal_characters(html: str) -> str:
+    return _ENTITY.sub(lambda match: _LITERAL_ENTITIES[match.group(0)], html)
 
 
 def text_element(parent: etree._Element, tag: str, value: str | int | None) -> etree._Element | None:

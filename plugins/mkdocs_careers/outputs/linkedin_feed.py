@@ -23,6 +23,7 @@ from typing import TYPE_CHECKING
 from lxml import etree
 
 from ..content.models import EmploymentType, Role
+from ..jsonld.serialize import json_number
 from ..pages import labels
 from .job_board_xml import JobPlace, feed_bytes, job_places, plain_element, role_descriptions, text_element
 
@@ -112,7 +113,7 @@ def _add_salary(job: etree._Element, role: Role) -> None:
     node = etree.SubElement(etree.SubElement(job, "salaries"), "salary")
     for tag, amount in (("highEnd", salary.max), ("lowEnd", salary.min)):
         end = etree.SubElement(node, tag)
-        text_element(end, "amount", str(labels.json_number(amount)))
+        text_element(end, "amount", str(json_number(amount)))
         text_element(end, "currencyCode", salary.currency)
     text_element(node, "period", _PERIODS[salary.unit.value])
     text_element(node, "type", "BASE_SALARY")

@@ -19,7 +19,7 @@ from .sitemap import sitemap_entries
 
 if TYPE_CHECKING:
     from ..content.site import CareersSite, Entry
-    from .free_pages import FreePage
+    from ..pages.builders import FreePage
 
 MANIFEST_PATH = "careers-manifest.json"
 MANIFEST_VERSION = 1

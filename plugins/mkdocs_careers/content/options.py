@@ -1,14 +1,17 @@
-"""Settings of the machine-readable outputs (llms.txt, robots.txt, sitemap, feeds, social meta).
+"""The `careers` plugin options, declared once as pydantic models: the schema, the defaults and the validation.
 
-Declared once as pydantic models: the plugin validates the `mkdocs.yml` options through them and the
-README documents them from here.
+MkDocs validates `mkdocs.yml` through these models (`mkdocs/config.py` wraps each in a config option type),
+`careers check` reads the same options, and the README documents them from here.
 """
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Mapping
 
 from pydantic import BaseModel, ConfigDict, Field
+
+from .models import ContentModel, InterviewLoop, Organization, Scorecard, TakeHome, Text
 
 # Search engines and fetchers acting for a user who asked a question: always welcome on a careers site.
 SEARCH_AND_USER_AGENTS = (
@@ -94,11 +97,6 @@ class GoogleIndexingOptions(_Options):
     endpoint: str = Field("https://indexing.googleapis.com", description="Indexing API root URL")
 
 
-# The plugin options (one nested mapping each in mkdocs.yml) that configure the outputs.
-OUTPUT_OPTIONS = ("robots", "llms_txt", "feeds", "sitemap", "social",
-                  "manifest", "indeed_feed", "linkedin_feed", "indexnow", "google_indexing")
-
-
 class OutputSettings(_Options):
     robots: RobotsPolicy = Field(default_factory=RobotsPolicy)
     llms_txt: LlmsTxtOptions = Field(default_factory=LlmsTxtOptions)
@@ -110,3 +108,49 @@ class OutputSettings(_Options):
     linkedin_feed: LinkedInFeedOptions = Field(default_factory=LinkedInFeedOptions)
     indexnow: IndexNowOptions = Field(default_factory=IndexNowOptions)
     google_indexing: GoogleIndexingOptions = Field(default_factory=GoogleIndexingOptions)
+
+
+class HiringDefaults(ContentModel):
+    """The plugin's `hiring:` option: what every role shows unless its frontmatter says otherwise.
+
+    A role's `hiring_process`, `equity` and `career_ladder` replace the matching default part as a whole
+    (no deep merge, so what an editor sees is what is published).
+    """
+
+    take_home: TakeHome | None = Field(None, description="Default take-home: summary, hours (2-4), assessed")
+    interview_loop: InterviewLoop | None = Field(None, description="Default three-panel loop: panel, who, focus")
+    scorecard: Scorecard | None = Field(None, description="Default 5-item scorecard: criterion, evidence")
+    equity: Text | None = Field(None, description="Default equity text, e.g. the option plan and vesting")
+
+
+class CareersOptions(_Options):
+    """Every option of the `careers` plugin in mkdocs.yml, with its default."""
+
+    enabled: bool = Field(True, description="false turns the plugin off (the site builds as plain Material)")
+    organization: Organization = Field(description="The employer: name, url, logo, description, same_as")
+    roles_dir: str = Field("roles", description="Folder of the role files, relative to mkdocs.yml")
+    people_dir: str = Field("people", description="Folder of the people files, relative to mkdocs.yml")
+    case_studies_dir: str = Field("case_studies", description="Folder of the case-study files")
+    build_date: dt.date | None = Field(None, description="The date that decides which roles are open (YYYY-MM-DD); "
+                                                          "default: SOURCE_DATE_EPOCH, then today")
+    disabled_rules: list[str] = Field(default_factory=list, description="Lint rule ids switched off site-wide")
+    atomic: bool = Field(True, description="Build into a staging folder and swap it into site/ on success")
+    robots: RobotsPolicy = Field(default_factory=RobotsPolicy)
+    llms_txt: LlmsTxtOptions = Field(default_factory=LlmsTxtOptions)
+    feeds: FeedOptions = Field(default_factory=FeedOptions)
+    sitemap: SitemapOptions = Field(default_factory=SitemapOptions)
+    social: SocialOptions = Field(default_factory=SocialOptions)
+    # Build manifest, job-board feeds and the `careers notify` channels.
+    manifest: ManifestOptions = Field(default_factory=ManifestOptions)
+    indeed_feed: IndeedFeedOptions = Field(default_factory=IndeedFeedOptions)
+    linkedin_feed: LinkedInFeedOptions = Field(default_factory=LinkedInFeedOptions)
+    indexnow: IndexNowOptions = Field(default_factory=IndexNowOptions)
+    google_indexing: GoogleIndexingOptions = Field(default_factory=GoogleIndexingOptions)
+    hiring: HiringDefaults = Field(default_factory=HiringDefaults)
+
+    @property
+    def outputs(self) -> OutputSettings:
+        return OutputSettings(robots=self.robots, llms_txt=self.llms_txt, feeds=self.feeds, sitemap=self.sitemap,
+                              social=self.social, manifest=self.manifest, indeed_feed=self.indeed_feed,
+                              linkedin_feed=self.linkedin_feed, indexnow=self.indexnow,
+                              google_indexing=self.google_indexing)
