@@ -93,7 +93,7 @@ def skills_intro(role: Role) -> str:
 
 
 def pay_prefix(role: Role, organization: str) -> str:
-    return f"The {role.title} at {organization} pays a salary of "
+    return f"The {role.title} role at {organization} pays a salary of "
 
 
 def process_summary(role: Role, organization: str, plan: HiringPlan) -> str:
