@@ -205,11 +205,11 @@ def applicable_laws(role: Role, on: dt.date, laws: tuple[PayLaw, ...] | None = N
             continue
         office = next((loc for loc in role.locations if loc.country in law.country_codes
                        and loc.country not in covered), None)
-        open_to = next((c for c in remote_countries if c in law.country_codes and c not in covered), None)
+        open_to = [c for c in remote_countries if c in law.country_codes and c not in covered]
         if office is not None:
             found.append(ApplicableLaw(law, f"office in {office.city}", _assumed(law, headcount)))
-        elif open_to is not None:
-            found.append(ApplicableLaw(law, f"remote and open to {open_to}", _assumed(law, headcount)))
+        elif open_to:
+            found.append(ApplicableLaw(law, f"remote and open to {', '.join(open_to)}", _assumed(law, headcount)))
     return found
 
 
