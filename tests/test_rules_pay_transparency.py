@@ -482,3 +482,10 @@ def test_the_plugin_accepts_headcount_in_a_real_build(minimal_project):
         "name: Example Co", "name: Example Co\n        headcount: 120"), encoding="utf-8")
     result = run_build(minimal_project)
     assert result.returncode == 0, result.stderr
+
+
+@pytest.mark.parametrize("written", ["CO", "co", "Colorado", "COLORADO", "US-CO", "Colorado."])
+def test_a_region_may_be_written_as_code_name_or_full_iso_code(written):
+    role = make_role(locations=[office("Boulder", "US", written)])
+    assert location_problems(role) == []
+    assert "salary" in citing(role, "2026-11-26", "Colorado")

@@ -47,6 +47,8 @@ def region_code(country: str, written: str | None) -> str | None:
     if not written:
         return None
     text = written.strip().replace(".", "")
+    if text.upper().startswith(f"{country}-"):
+        text = text[len(country) + 1:]  # the full ISO 3166-2 code, e.g. US-CO
     lookup = _region_codes(country)
     return lookup.get(text.casefold()) or lookup.get(city_key(text))
 
