@@ -489,3 +489,17 @@ def test_a_region_may_be_written_as_code_name_or_full_iso_code(written):
     role = make_role(locations=[office("Boulder", "US", written)])
     assert location_problems(role) == []
     assert "salary" in citing(role, "2026-11-26", "Colorado")
+
+
+def test_a_missing_ontario_statement_points_at_the_role_text(minimal_project):
+    role = add_lint_fixture(minimal_project, "new-york-city-no-salary")
+    edit(role, locations=[{"city": "Toronto", "region": "ON", "country": "CA"}],
+         salary={"currency": "CAD", "min": 100000, "max": 140000, "unit": "year"})
+    run = check(minimal_project)
+    [vacancy] = run.problems(NYC_FIXTURE, RULE)
+    [ai_use] = run.problems(NYC_FIXTURE, "pay-transparency-advisory")
+    assert vacancy["field"] == ai_use["field"] == "body"
+    assert vacancy["line"] == ai_use["line"] == line_of(role, "An on-site role in our Manhattan office.")
+    assert run.exit_code == 1
+    edit(role, body=f"An on-site role in our Manhattan office.\n\n{STATEMENTS}\n")
+    assert check(minimal_project).exit_code == 0
