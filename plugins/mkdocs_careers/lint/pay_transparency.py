@@ -23,7 +23,7 @@ from pydantic import BaseModel, ConfigDict, Field, model_validator
 from ..content.loading import load_yaml
 from ..content.models import Location, Role, SalaryUnit, Workplace
 from ..content.money import money
-from .places import Placement, city_key, dataset_name, place
+from .places import Placement, city_key, country_label, dataset_name, place
 
 DATA_FILE = Path(__file__).parent / "data" / "pay_transparency.yaml"
 Requirement = Literal["pay_range", "benefits", "application_deadline", "ai_use_statement", "vacancy_statement"]
@@ -222,7 +222,7 @@ def location_problems(role: Role, laws: tuple[PayLaw, ...] | None = None) -> lis
             continue
         example = "region: CO (or region: Colorado)" if loc.country == "US" else "region: ON (or region: Ontario)"
         if placement.problem == "invalid":
-            message = (f"'{loc.region}' is not a state, province or region of {loc.country_name}, so its "
+            message = (f"'{loc.region}' is not a state, province or region of {country_label(loc.country)}, so its "
                        "pay-transparency laws cannot be applied")
         elif placement.problem == "ambiguous":
             message = (f"no region, and there is a {loc.city} in {', '.join(placement.candidates)}; state and "

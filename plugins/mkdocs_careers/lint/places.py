@@ -53,6 +53,12 @@ def region_code(country: str, written: str | None) -> str | None:
     return lookup.get(text.casefold()) or lookup.get(city_key(text))
 
 
+def country_label(code: str) -> str:
+    """'United States' for US: how messages name a country."""
+    country = pycountry.countries.get(alpha_2=code)
+    return str(getattr(country, "common_name", None) or getattr(country, "name", code))
+
+
 @dataclass(frozen=True)
 class Placement:
     """Where an office is: its region code, or why it has none."""
