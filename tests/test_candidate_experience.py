@@ -45,7 +45,7 @@ def test_role_without_overrides_shows_the_site_wide_hiring_process(demo_build):
     defaults = demo_hiring_defaults()
     tree = page_tree(demo_build, f"roles/{slug}/")
     assert texts(tree, "//h2[@id='how-we-hire']") == [
-        "How Northwind Labs hires for the ML Engineering Manager role: take-home, interviews and scorecard"]
+        "Interview process for the ML Engineering Manager role: take-home, interviews and scorecard"]
     section = tree.xpath("//section[@class='careers-hiring']")[0]
     assert squash(defaults["take_home"]["summary"]) in squash(section.text_content())
     assert "about 3 hours" in texts(section, ".//h3[@id='take-home']")[0]

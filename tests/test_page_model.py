@@ -124,8 +124,8 @@ def test_role_copy_keeps_how_we_hire_ladder_and_equity(demo_build):
     text = copy_of(demo_build, "roles/ml-engineering-manager/")
     for heading in html_headings(demo_build, "roles/ml-engineering-manager/"):
         assert heading in markdown_headings(text)
-    assert "take-home exercise" in text and "interview loop" in text and "scorecard" in text
-    assert "career ladder" in text and "stock options" in text.lower()
+    assert "take-home exercise" in text and "Interview stages" in text and "scorecard" in text
+    assert "Career path" in text and "stock options" in text.lower()
 
 
 def test_person_copy_lists_open_roles(demo_build):

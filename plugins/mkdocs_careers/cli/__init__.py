@@ -8,6 +8,7 @@ table) on a terminal and plain lines otherwise, so CI logs, pre-commit and edito
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 import logging
 import os
@@ -18,6 +19,7 @@ from typing import TYPE_CHECKING, Any
 
 import click
 
+from ..content.build_date import BuildDateError, resolve_build_date
 from ..content.diagnostics import Diagnostic, Severity, display_path
 from ..content.kinds import KINDS, kind_by_cli_noun
 from ..content.models import slug_is_valid
@@ -26,6 +28,7 @@ from ..content.site import CareersSite, content_files, load_site
 from ..lint import check_settings, lint_site
 from ..lint.rules import BUILT_IN_CHECKS, RULES
 from ..mkdocs.config import options_of
+from .pay_laws import pay_laws_markdown, pay_laws_text
 from .readiness import PageReadiness, page_readiness
 from .scaffold import scaffold, slug_for
 from .schema_export import outdated_schemas, write_schemas
@@ -334,12 +337,23 @@ def schema(out: Path, check_only: bool) -> None:
 @main.command("rules")
 @click.option("--format", "output_format", type=click.Choice(["text", "markdown"]), default="text",
               show_default=True)
-def rules_command(output_format: str) -> None:
+@click.option("--pay-laws", is_flag=True, help="List the pay-transparency laws instead: status on the build date "
+              "(in force, upcoming, superseded), who they cover, citation, source and verified date.")
+@click.option("-f", "--config-file", type=click.Path(dir_okay=False, path_type=Path), default="mkdocs.yml",
+              show_default=True, help="With --pay-laws: mkdocs.yml for build_date and organization.headcount "
+              "(optional).")
+@click.option("--build-date", metavar="YYYY-MM-DD", help="With --pay-laws: the date to report the status on.")
+def rules_command(output_format: str, pay_laws: bool, config_file: Path, build_date: str | None) -> None:
     """List the lint rules: id, severity, what they apply to and why.
 
     Switch a rule off for one file with `lint_disable: [rule-id]` in its frontmatter, or for the
     whole site with `disabled_rules: [rule-id]` under the careers plugin in mkdocs.yml.
     """
+    if pay_laws:
+        on, headcount = _pay_law_context(config_file, build_date)
+        show = pay_laws_markdown if output_format == "markdown" else pay_laws_text
+        click.echo("\n".join(show(on, headcount)))
+        return
     rows = rules_table()
     if output_format == "markdown":
         click.echo("| Rule | Severity | Applies to | Can be disabled | Why |")
@@ -351,6 +365,17 @@ def rules_command(output_format: str) -> None:
     for rule_id, severity, kinds, can_disable, rationale in rows:
         fixed = "" if can_disable == "yes" else " (always on)"
         click.echo(f"{rule_id.ljust(width)}  {severity:<7}  {kinds}{fixed}: {rationale}")
+
+
+def _pay_law_context(config_file: Path, build_date: str | None) -> tuple[dt.date, int | None]:
+    """The build date and headcount from mkdocs.yml when there is one, else --build-date or today."""
+    if config_file.is_file():
+        settings = load_settings(config_file, build_date)
+        return settings.build_date, settings.organization.headcount
+    try:
+        return resolve_build_date(build_date), None
+    except BuildDateError as exc:
+        raise click.BadParameter(str(exc), param_hint="--build-date") from None
 
 
 def rules_table() -> list[tuple[str, str, str, str, str]]:

@@ -390,6 +390,8 @@ class Organization(ContentModel):
     logo: str | None = Field(None, description="Absolute URL or a path inside content/")
     same_as: list[AbsoluteUrl] = Field(default_factory=list)
     description: Text | None = None
+    headcount: int | None = Field(None, ge=1, description="Number of employees (all countries); pay-transparency "
+                                  "laws for larger employers are skipped when it is below their threshold")
 
 
 def slug_is_valid(slug: str) -> bool:

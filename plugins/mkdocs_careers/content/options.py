@@ -127,7 +127,7 @@ class CareersOptions(_Options):
     """Every option of the `careers` plugin in mkdocs.yml, with its default."""
 
     enabled: bool = Field(True, description="false turns the plugin off (the site builds as plain Material)")
-    organization: Organization = Field(description="The employer: name, url, logo, description, same_as")
+    organization: Organization = Field(description="The employer: name, url, logo, description, same_as, headcount")
     roles_dir: str = Field("roles", description="Folder of the role files, relative to mkdocs.yml")
     people_dir: str = Field("people", description="Folder of the people files, relative to mkdocs.yml")
     case_studies_dir: str = Field("case_studies", description="Folder of the case-study files")

@@ -16,6 +16,7 @@ from __future__ import annotations
 import datetime as dt
 import logging
 import os
+import re
 import shutil
 import tempfile
 from dataclasses import dataclass
@@ -56,6 +57,9 @@ ASSET_CSS = "assets/careers/careers.css"
 # Progressive enhancement only (roles-index filters, copy button): every page works without it.
 ASSET_JS = "assets/careers/careers.js"
 ASSETS_DIR = Path(__file__).parent.parent / "assets"
+# Markdown's permalinks carry a glyph as their text, which text extractors copy into every heading; the
+# glyph is drawn by careers.css instead, and the link keeps its title as its accessible name.
+_PERMALINK_GLYPH = re.compile(r'(<a class="headerlink" [^>]*>)(?:¶|&para;)(</a>)')
 
 
 @dataclass
@@ -214,6 +218,7 @@ class CareersPlugin(BasePlugin[CareersConfig]):  # type: ignore[no-untyped-call]
             page.content = problems_html(self.serve_errors) + (page.content or "")
             return context
         assert self.renderer is not None
+        page.content = _PERMALINK_GLYPH.sub(r"\1\2", page.content or "")
         model = self._page_model(page)
         rendered = self.renderer.render(model, page.content or "")
         self.page_heads[page.file.src_uri] = PageHead(model.meta, rendered.jsonld)

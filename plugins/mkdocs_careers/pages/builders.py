@@ -13,7 +13,7 @@ from typing import Any
 from ..content.kinds import CASE_STUDY, PERSON, ROLE, ContentKind
 from ..content.models import CaseStudy, Person, Role
 from ..content.site import CareersSite, Entry
-from . import labels
+from . import labels, passages
 from .headings import case_study_headings, role_headings
 from .hiring import hiring_plan
 from .hiring_brief import hiring_brief_text
@@ -182,18 +182,27 @@ def _role_page(role: Role, entry: Entry[Role], site: CareersSite) -> PageModel:
     else:
         sections.append(_section("", None, ApplyButton(apply_text, role.apply.url, "top")))
 
+    person = manager.model
+    key_facts = passages.key_facts(role, org, person)
     posting = [
         _section("", None, Facts(role_facts(entry, site)), Paragraph(role.summary, "lede")),
+        _section("key-facts", h.key_facts, Paragraph(key_facts), kind="key-facts"),
         _section("about-the-role", h.about, Body(entry.body, entry.src_uri)),
-        _section("outcomes-90-days", h.outcomes_90, _bullets(role.outcomes.day_90, "outcomes"), kind="outcomes"),
-        _section("outcomes-180-days", h.outcomes_180, _bullets(role.outcomes.day_180, "outcomes"), kind="outcomes"),
-        _section("outcomes-365-days", h.outcomes_365, _bullets(role.outcomes.day_365, "outcomes"), kind="outcomes"),
-        _section("must-haves", h.must_haves, _bullets(role.must_haves)),
+        _section("outcomes-90-days", h.outcomes_90, Paragraph(passages.outcomes_intro(role, org, 90)),
+                 _bullets(role.outcomes.day_90, "outcomes"), kind="outcomes"),
+        _section("outcomes-180-days", h.outcomes_180, Paragraph(passages.outcomes_intro(role, org, 180)),
+                 _bullets(role.outcomes.day_180, "outcomes"), kind="outcomes"),
+        _section("outcomes-365-days", h.outcomes_365, Paragraph(passages.outcomes_intro(role, org, 365)),
+                 _bullets(role.outcomes.day_365, "outcomes"), kind="outcomes"),
+        _section("must-haves", h.must_haves, Paragraph(passages.requirements_intro(role, org)),
+                 _bullets(role.must_haves)),
     ]
     if role.nice_to_haves:
-        posting.append(_section("nice-to-haves", h.nice_to_haves, _bullets(role.nice_to_haves)))
+        posting.append(_section("nice-to-haves", h.nice_to_haves, Paragraph(passages.nice_to_haves_intro(role)),
+                                _bullets(role.nice_to_haves)))
     if role.skills:
-        posting.append(_section("skills", h.skills, _bullets(role.skills, "chips")))
+        posting.append(_section("skills", h.skills, Paragraph(passages.skills_intro(role)),
+                                _bullets(role.skills, "chips")))
     pay_children: list[Section] = []
     if role.incentives or plan.equity:
         blocks: list[Block] = []
@@ -208,10 +217,12 @@ def _role_page(role: Role, entry: Entry[Role], site: CareersSite) -> PageModel:
                                     (_bullets(role.benefits),), level=3))
     if plan.career_ladder:
         steps = tuple(Item(step.summary or "", lead=step.title, current=step.current) for step in plan.career_ladder)
-        pay_children.append(Section("career-ladder", f"Where the {role.title} role leads: the career ladder",
-                                    (ItemList(steps, "ladder", ordered=True),), level=3))
+        pay_children.append(Section("career-ladder", f"Career path after the {role.title} role",
+                                    (Paragraph(passages.ladder_intro(role, org)),
+                                     ItemList(steps, "ladder", ordered=True)), level=3))
     posting.append(Section("compensation", h.compensation,
-                           (Paragraph(labels.salary_label(role.salary), "strong-value", prefix="Salary: "),),
+                           (Paragraph(labels.salary_label(role.salary), "strong-value",
+                                      prefix=passages.pay_prefix(role, org)),),
                            tuple(pay_children)))
     sections += [Section(s.id, s.heading, s.blocks, s.children, s.level, s.kind, in_posting=True) for s in posting]
 
@@ -225,29 +236,33 @@ def _role_page(role: Role, entry: Entry[Role], site: CareersSite) -> PageModel:
             hours = f"{plan.take_home.hours:g}"
             steps_children.append(Section(
                 "take-home", f"The {role.title} take-home exercise: about {hours} hours",
-                (Paragraph(plan.take_home.summary), Paragraph("What the take-home assesses:", "label"),
+                (Paragraph(passages.take_home_intro(role, plan)), Paragraph("What the take-home assesses:", "label"),
                  _bullets(plan.take_home.assessed)), level=3))
         if plan.interview_loop:
             panels = tuple(Item(p.who, lead=p.panel, detail=f"Focus: {p.focus}") for p in plan.interview_loop)
-            steps_children.append(Section("interview-loop", f"Who you meet in the {role.title} interview loop",
-                                          (ItemList(panels, "loop", ordered=True),), level=3))
+            steps_children.append(Section("interview-loop", f"Interview stages for {role.title} candidates: who "
+                                                            "you meet",
+                                          (Paragraph(passages.interview_stages_intro(role, plan)),
+                                           ItemList(panels, "loop", ordered=True)), level=3))
         if plan.scorecard:
             items = tuple(Item(i.evidence or "", lead=i.criterion) for i in plan.scorecard)
             steps_children.append(Section(
                 "scorecard", f"The {len(plan.scorecard)}-item scorecard every {role.title} candidate is assessed on",
                 (ItemList(items, "scorecard", ordered=True),), level=3))
-        sections.append(Section("how-we-hire", h.how_we_hire, (), tuple(steps_children), kind="how-we-hire"))
+        sections.append(Section("how-we-hire", h.how_we_hire, (Paragraph(passages.process_summary(role, org, plan)),),
+                                tuple(steps_children), kind="how-we-hire"))
     if status.is_open:
         sections.append(_section("", None, ApplyButton(apply_text, role.apply.url, "bottom")))
     if role.faq:
         questions = tuple(Section(f"faq-{index}", item.question, (Paragraph(item.answer, "answer"),), level=3)
                           for index, item in enumerate(role.faq, start=1))
         sections.append(Section("faq", h.faq, (), questions, kind="faq"))
-    person = manager.model
+    tenure = labels.tenure_label(person, site.build_date)
+    lead_in, after = passages.reports_to(role, org, person, tenure)
     sections.append(_section("hiring-manager", h.hiring_manager, PersonCard(
-        person.name, Link(person.name, page_path=manager.page_path),
-        (f"{person.job_title} · {labels.tenure_label(person, site.build_date)}", person.achievements[0]),
-        image=person.image, image_alt=person.image_alt or person.name), kind="person-card"))
+        person.name, Link(person.name, page_path=manager.page_path), (person.achievements[0],),
+        lead_in=lead_in, after=after, image=person.image, image_alt=person.image_alt or person.name),
+        kind="person-card"))
     studies = site.case_studies_for(role)
     if studies:
         sections.append(_section("case-studies", h.case_studies, ItemList(tuple(

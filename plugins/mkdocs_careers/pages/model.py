@@ -99,9 +99,14 @@ class Notice:
 
 @dataclass(frozen=True)
 class PersonCard:
+    """A person: on a role page a sentence naming them (`lead_in` + linked name + `after`), on their own page
+    the profile header."""
+
     name: str
     link: Link | None
     lines: tuple[str, ...]
+    lead_in: str = ""
+    after: str = ""
     image: str | None = None
     image_alt: str = ""
     image_size: int = 96

@@ -127,7 +127,7 @@ class MarkdownRenderer:
             if block.style == "lede":
                 return f"> {md_text(block.text)}"
             if block.style == "strong-value":
-                return f"{md_text(block.prefix)}**{md_text(block.text)}**"
+                return f"{md_text(block.prefix)}**{md_text(block.text)}**."
             return md_text(block.prefix + block.text)
         if isinstance(block, ItemList):
             return "\n".join(f"{f'{n}.' if block.ordered else '-'} {self._item(item)}"
@@ -141,9 +141,11 @@ class MarkdownRenderer:
             link = f" {self._link(block.link)}." if block.link else ""
             return f"**{md_text(block.title)}.** {md_text(block.text)}{link}"
         if isinstance(block, PersonCard):
-            name = self._link(block.link) if block.link and not block.profile else md_text(block.name)
-            lines = [name] if not block.profile else []
-            return "\n".join(f"- {line}" for line in [*lines, *(md_text(line) for line in block.lines)])
+            if block.profile:
+                return "\n".join(f"- {md_text(line)}" for line in block.lines)
+            name = self._link(block.link) if block.link else md_text(block.name)
+            sentence = f"{md_text(block.lead_in)}{name}{md_text(block.after)}"
+            return "\n\n".join([sentence, *(md_text(line) for line in block.lines)])
         if isinstance(block, CopyableText):
             return f"{md_text(block.help)}\n\n```text\n{block.text}\n```"
         if isinstance(block, Metrics):
