@@ -17,6 +17,7 @@ from pydantic import TypeAdapter, ValidationError
 
 from ..content.models import Organization
 from ..content.options import (
+    AuditOptions,
     CareersOptions,
     FeedOptions,
     HiringDefaults,
@@ -79,6 +80,7 @@ class CareersConfig(base.Config):  # type: ignore[no-untyped-call]  # mkdocs lea
     sitemap = PydanticOption[SitemapOptions]("sitemap")
     social = PydanticOption[SocialOptions]("social")
     hiring = PydanticOption[HiringDefaults]("hiring")
+    audit = PydanticOption[AuditOptions]("audit")
 
 
 def options_of(config: CareersConfig) -> dict[str, Any]:
