@@ -103,7 +103,8 @@ def _sections(xml: str) -> Iterator[tuple[str, str]]:
     main = root.find("main")
     if main is None:
         return
-    heading, parts = "", []
+    heading = ""
+    parts: list[str] = []
     for element in main:
         text = " ".join(" ".join(element.itertext()).split())
         if element.tag == "head":

@@ -13,7 +13,7 @@ from importlib import resources
 from pathlib import Path
 from typing import Any, Literal
 
-import yaml
+import yaml  # type: ignore[import-untyped]  # as in content/loading.py: PyYAML ships no type hints
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 
 from ..content.models import CaseStudy, Person, Role
@@ -28,6 +28,8 @@ PLACEHOLDERS: dict[str, frozenset[str]] = {
     "person": frozenset({"name", "org", "job_title"}),
     "case_study": frozenset({"title", "org"}),
 }
+# Every phrasing names its subject, or the question could not be told apart from the same one about another page.
+NAMING_PLACEHOLDER = {"role": "title", "person": "name", "case_study": "title"}
 
 
 def placeholders_of(phrasing: str) -> set[str]:
@@ -49,10 +51,14 @@ class QuestionType(BaseModel):
         if unknown_keys:
             raise ValueError(f"{self.id}: answer keys {unknown_keys} are not facts of a {self.subject}")
         for phrasing in self.phrasings:
-            unknown = placeholders_of(phrasing) - PLACEHOLDERS[self.subject]
+            used = placeholders_of(phrasing)
+            unknown = used - PLACEHOLDERS[self.subject]
             if unknown:
                 raise ValueError(f"{self.id}: '{phrasing}' uses {sorted(unknown)}; a {self.subject} question can "
                                  f"use {sorted(PLACEHOLDERS[self.subject])}")
+            if NAMING_PLACEHOLDER[self.subject] not in used:
+                raise ValueError(f"{self.id}: '{phrasing}' does not name its subject with "
+                                 f"{{{NAMING_PLACEHOLDER[self.subject]}}}")
         if len(set(self.phrasings)) != len(self.phrasings):
             raise ValueError(f"{self.id}: a phrasing is listed twice")
         return self
