@@ -9,10 +9,10 @@ from pathlib import Path
 
 import pytest
 from conftest import PINNED_EPOCH, run_build
-from mkdocs_careers.audit import run_audit, text_report
 from mkdocs_careers.audit.extraction import extract_page
 from mkdocs_careers.audit.facts import MARKDOWN, ExpectedFact
-from mkdocs_careers.audit.runner import fact_checks
+from mkdocs_careers.audit.report import text_report
+from mkdocs_careers.audit.runner import fact_checks, run_audit
 from mkdocs_careers.cli import load_settings
 
 ROLE_PAGE = "roles/data-lead/"

@@ -8,11 +8,11 @@ from pathlib import Path
 import pytest
 import yaml
 from conftest import PINNED_EPOCH, REPO
-from mkdocs_careers.audit import load_bank
 from mkdocs_careers.audit.facts import audited_entries, entry_facts
 from mkdocs_careers.audit.question_bank import (
     MIN_PHRASINGS,
     PLACEHOLDERS,
+    load_bank,
     placeholder_values,
     placeholders_of,
     questions_for,

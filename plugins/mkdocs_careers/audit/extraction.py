@@ -10,14 +10,13 @@ from __future__ import annotations
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Literal
 
 import lxml.etree
 import lxml.html
 import trafilatura
 
-Mode = Literal["headings", "windows"]
-MODES: tuple[Mode, ...] = ("headings", "windows")
+from . import Mode
+
 WINDOW_WORDS = 120
 WINDOW_STRIDE = 60  # windows overlap by half, so an answer is never only split across two windows
 

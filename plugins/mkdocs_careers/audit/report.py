@@ -7,7 +7,7 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from typing import Any
 
-from .extraction import Mode
+from . import Mode
 from .facts import HTML, MARKDOWN, ExpectedFact
 from .retrieval import Ranked, Verdict
 

@@ -10,7 +10,8 @@ from ..content.settings import CareersSettings
 from ..content.site import load_site
 from ..lint import lint_site
 from ..render.markdown import markdown_copy_path
-from .extraction import ExtractedPage, Mode, extract_site, html_file_of, page_path_of
+from . import Mode
+from .extraction import ExtractedPage, extract_site, html_file_of, page_path_of
 from .facts import HTML, MARKDOWN, ExpectedFact, audited_entries, entry_facts
 from .question_bank import QuestionBank, load_bank, placeholder_values, questions_for
 from .report import AuditReport, FactCheck, PageAudit

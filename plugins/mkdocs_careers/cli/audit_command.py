@@ -8,11 +8,15 @@ import tempfile
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import click
 
-from ..audit import MODES, AuditReport, BuildFailed, ContentErrors, Mode, build_site, run_audit, text_report
+from ..audit import MODES, Mode
 from . import EXIT_OK, EXIT_PROBLEMS, config_file_option, load_settings
+
+if TYPE_CHECKING:
+    from ..audit.report import AuditReport
 
 FAILURES_SHOWN = 40  # the text report lists this many failing questions; --json lists them all
 
@@ -50,6 +54,10 @@ def audit(config_file: Path, site_dir: Path | None, build: bool | None, mode: Mo
     Exit status: 0 at or above the thresholds (audit: in mkdocs.yml, or the flags), 1 below them or when
     the build or the content fails, 2 wrong usage or an unusable mkdocs.yml.
     """
+    # Imported here: trafilatura, bm25s and numpy take half a second, which `careers check` should not pay.
+    from ..audit.build import BuildFailed, build_site
+    from ..audit.runner import ContentErrors, run_audit
+
     settings = load_settings(config_file, None)
     if build is None:
         build = site_dir is None
@@ -93,6 +101,8 @@ def _configured_site_dir(config_file: Path) -> Path:
 
 
 def _print(report: AuditReport, as_json: bool) -> None:
+    from ..audit.report import text_report
+
     if as_json:
         click.echo(json.dumps(report.as_dict(), indent=2, ensure_ascii=False))
     else:
