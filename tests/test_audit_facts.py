@@ -58,19 +58,26 @@ def test_facts_that_survive_extraction_are_not_reported(built, settings):
     assert "posting date" not in lost(page, "html")
 
 
-def test_a_date_inside_a_time_element_is_dropped_by_trafilatura_and_reported(built, settings, tmp_path):
+def audit_after_editing(built, settings, tmp_path, file: str, change):
+    """The role page's audit on the build as it is, and the whole report once `change` rewrote one file of a copy."""
     before = role_audit(run_audit(settings, built / "site"))
     site = copy_site(built, tmp_path)
-    page_file = site / ROLE_PAGE / "index.html"
-    html = page_file.read_text(encoding="utf-8")
-    assert POSTED in html
-    # Crafted page: the same visible date, but inside <time> (which trafilatura deletes with its text).
-    crafted = re.sub(r"(>[^<]*?)" + re.escape(POSTED), lambda m: f'{m.group(1)}<time datetime="2026-11-01">{POSTED}</time>',
-                     html)
-    assert crafted.count("<time") == html.count(POSTED)
-    page_file.write_text(crafted, encoding="utf-8")
+    path = site / file
+    path.write_text(change(path.read_text(encoding="utf-8")), encoding="utf-8")
+    return before, run_audit(settings, site)
 
-    report = run_audit(settings, site)
+
+def wrap_in_time(html: str) -> str:
+    """Crafted page: the same visible date, but inside <time> (which trafilatura deletes with its text)."""
+    assert POSTED in html
+    crafted = re.sub(r"(>[^<]*?)" + re.escape(POSTED),
+                     lambda m: f'{m.group(1)}<time datetime="2026-11-01">{POSTED}</time>', html)
+    assert crafted.count("<time") == html.count(POSTED)
+    return crafted
+
+
+def test_a_date_inside_a_time_element_is_dropped_by_trafilatura_and_reported(built, settings, tmp_path):
+    before, report = audit_after_editing(built, settings, tmp_path, f"{ROLE_PAGE}index.html", wrap_in_time)
     page = role_audit(report)
     assert lost(page, "html") == {**lost(before, "html"), "posting date": POSTED}
     assert "posting date" not in lost(page, "markdown")  # the .md copy still has it
@@ -80,14 +87,14 @@ def test_a_date_inside_a_time_element_is_dropped_by_trafilatura_and_reported(bui
     assert {"key": "date_posted", "fact": "posting date", "shown": POSTED} in json_page["facts"]["html"]["lost"]
 
 
+def drop_apply_url(markdown: str) -> str:
+    assert APPLY_URL in markdown
+    return markdown.replace(APPLY_URL, "https://jobs.example.com/")
+
+
 def test_a_markdown_copy_without_the_apply_url_is_reported(built, settings, tmp_path):
-    before = role_audit(run_audit(settings, built / "site"))
-    site = copy_site(built, tmp_path)
-    copy = site / ROLE_PAGE / "index.md"
-    text = copy.read_text(encoding="utf-8")
-    assert APPLY_URL in text
-    copy.write_text(text.replace(APPLY_URL, "https://jobs.example.com/"), encoding="utf-8")
-    page = role_audit(run_audit(settings, site))
+    before, report = audit_after_editing(built, settings, tmp_path, f"{ROLE_PAGE}index.md", drop_apply_url)
+    page = role_audit(report)
     assert lost(page, MARKDOWN) == {**lost(before, MARKDOWN), "apply URL": APPLY_URL}
     assert "apply URL" not in {c.fact.label for c in page.checks if c.source == "html"}  # a .md-copy-only fact
 
