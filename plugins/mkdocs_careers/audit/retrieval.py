@@ -8,6 +8,7 @@ passage is on the right page AND contains the expected answer facts.
 
 from __future__ import annotations
 
+from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Literal
@@ -49,6 +50,9 @@ class PassageIndex:
     def __init__(self, passages: Sequence[Passage]):
         self.passages = list(passages)
         self._normalized = [normalize(p.text) for p in self.passages]
+        self._by_page: dict[str, list[int]] = defaultdict(list)
+        for index, passage in enumerate(self.passages):
+            self._by_page[passage.page].append(index)
         self._tokenizer = Tokenizer(stopwords="en", stemmer=Stemmer.Stemmer("english").stemWord)
         self._bm25 = bm25s.BM25()
         if self.passages:
@@ -67,20 +71,22 @@ class PassageIndex:
         found = [mentions(text, fact.forms) for fact in question.answers]
         return all(found) if question.match == "all" else any(found)
 
+    def rank(self, scores: np.ndarray, index: int) -> int:
+        """1-based rank of a passage; on equal scores the earlier passage (page order) ranks first."""
+        score = scores[index]
+        return int(np.count_nonzero(scores > score) + np.count_nonzero(scores[:index] == score)) + 1
+
     def ask(self, question: Question) -> Verdict:
         scores = self.scores(question.text)
         if not len(scores):
             return Verdict(question, "answer-not-on-page", None, None)
-        # Stable order: on equal scores the earlier passage (page order) wins, so reports are reproducible.
-        order = np.argsort(-scores, kind="stable")
-        rank_of = {int(index): position + 1 for position, index in enumerate(order)}
-        top = int(order[0])
+        top = int(np.argmax(scores))  # the first of equal scores, as `rank` orders them
         winner = Ranked(self.passages[top], float(scores[top]), 1)
-        expected_index = next((int(i) for i in order if self.passages[int(i)].page == question.page
-                               and self.holds_answer(int(i), question)), None)
-        expected = (Ranked(self.passages[expected_index], float(scores[expected_index]), rank_of[expected_index])
-                    if expected_index is not None else None)
-        if expected is not None and expected_index == top:
+        holding = [i for i in self._by_page.get(question.page, []) if self.holds_answer(i, question)]
+        expected_index = min(holding, key=lambda i: self.rank(scores, i)) if holding else None
+        expected = (Ranked(self.passages[expected_index], float(scores[expected_index]),
+                           self.rank(scores, expected_index)) if expected_index is not None else None)
+        if expected_index is not None and expected_index == top:
             reason: Reason = "answered"
         elif expected is None:
             reason = "answer-not-on-page"
