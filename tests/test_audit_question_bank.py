@@ -7,6 +7,7 @@ from pathlib import Path
 
 import pytest
 import yaml
+from cli_helpers import edit
 from conftest import PINNED_EPOCH, REPO
 from mkdocs_careers.audit.facts import audited_entries, entry_facts
 from mkdocs_careers.audit.question_bank import (
@@ -92,3 +93,18 @@ def test_a_malformed_bank_is_refused_with_the_reason(tmp_path, changes, message)
     with pytest.raises(ValidationError) as error:
         load_bank(_bank_file(tmp_path, **changes))
     assert message in str(error.value)
+
+
+def test_a_question_is_only_asked_when_the_page_has_its_answer(minimal_project, monkeypatch):
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", PINNED_EPOCH)
+    edit(minimal_project / "roles" / "data-lead.md", drop=("salary",))
+    site = load_site(load_settings(minimal_project / "mkdocs.yml", None))
+    entry = site.roles["data-lead"]
+    questions = questions_for(load_bank(), entry, entry.page_path, entry_facts(entry, site),
+                              placeholder_values(entry, site))
+    asked = {q.type_id for q in questions}
+    assert "pay" not in asked and "take_home" not in asked  # no salary, and the fixture has no take-home
+    assert {"location", "reports_to", "closing_date", "must_haves"} <= asked
+    reports_to = next(q for q in questions if q.type_id == "reports_to")
+    assert reports_to.text == "Who does the Data Lead report to?"
+    assert [fact.shown for fact in reports_to.answers] == ["Jo Smith"]
