@@ -33,7 +33,7 @@ def test_audit_json_on_the_built_demo_is_a_well_formed_report(demo_report):
     summary = report["summary"]
     assert is_share(summary["fact_recall"]) and is_share(summary["answerability"])
     assert code == (0 if summary["passed"] else 1)
-    assert report["mode"] == "headings" and report["build_date"] == "2026-11-25"
+    assert report["mode"] == "headings" and report["build_date"] == "2026-11-25" and report["built"] is True
     assert report["thresholds"] == {"min_fact_recall": 1.0, "min_answerability": 0.85}  # from the demo's mkdocs.yml
 
     demo = yaml.safe_load((REPO / "mkdocs.yml").read_text(encoding="utf-8").replace("!ENV", ""))

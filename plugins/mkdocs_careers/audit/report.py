@@ -58,6 +58,7 @@ class AuditReport:
     pages: list[PageAudit]
     indexed_pages: int
     passages: int
+    built: bool = False  # built by this run (into site_dir, which is gone afterwards when it was temporary)
 
     @property
     def checks(self) -> list[FactCheck]:
@@ -102,6 +103,7 @@ class AuditReport:
         checks, verdicts = self.checks, self.verdicts
         return {
             "site_dir": self.site_dir,
+            "built": self.built,
             "mode": self.mode,
             "build_date": self.build_date,
             "thresholds": {"min_fact_recall": self.min_fact_recall, "min_answerability": self.min_answerability},
@@ -166,7 +168,8 @@ def _percent(value: float) -> str:
 
 def text_report(report: AuditReport, *, failures: int | None = None) -> list[str]:
     """The report for people: per page, per question type, the failing questions, then the verdict."""
-    lines = [f"Audit of {report.site_dir} ({report.mode} passages, build date {report.build_date})", "",
+    built = "built now, " if report.built else ""
+    lines = [f"Audit of {report.site_dir} ({built}{report.mode} passages, build date {report.build_date})", "",
              "Per page (fact recall: trafilatura text and .md copy; answerability: top-1 BM25 passage):"]
     width = max((len(p.page) for p in report.pages), default=4)
     for page in report.pages:

@@ -69,6 +69,7 @@ def audit(config_file: Path, site_dir: Path | None, build: bool | None, mode: Mo
                 build_site(config_file, folder)
             report = run_audit(settings, folder, mode, min_fact_recall=min_fact_recall,
                                min_answerability=min_answerability)
+            report.built = build
         except BuildFailed as failed:
             click.echo(failed.output, err=True)
             click.echo("careers audit: the site does not build; fix the problems above first", err=True)
