@@ -12,10 +12,10 @@ import datetime as dt
 import json
 import logging
 import os
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, TypeVar
 
 import click
 
@@ -37,6 +37,7 @@ if TYPE_CHECKING:
     from rich.console import Console
 
 EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE = 0, 1, 2
+FC = TypeVar("FC", bound=Callable[..., Any])
 
 
 class ConfigProblem(click.ClickException):
@@ -45,7 +46,8 @@ class ConfigProblem(click.ClickException):
     exit_code = EXIT_USAGE
 
 
-config_file_option = click.option(
+# Annotated so modules registered below (which import it back) get its type through the import cycle.
+config_file_option: Callable[[FC], FC] = click.option(
     "-f", "--config-file", type=click.Path(exists=True, dir_okay=False, path_type=Path), default="mkdocs.yml",
     show_default=True, help="The site's mkdocs.yml (content folders, organization, build date, disabled rules).")
 
@@ -390,6 +392,10 @@ def rules_table() -> list[tuple[str, str, str, str, str]]:
 from .notify_command import notify  # noqa: E402
 
 main.add_command(notify)
+
+from .audit_command import audit  # noqa: E402  (last: the command uses load_settings and the options above)
+
+main.add_command(audit)
 
 if __name__ == "__main__":
     main()

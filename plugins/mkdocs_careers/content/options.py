@@ -97,6 +97,16 @@ class GoogleIndexingOptions(_Options):
     endpoint: str = Field("https://indexing.googleapis.com", description="Indexing API root URL")
 
 
+class AuditOptions(_Options):
+    """Thresholds of `careers audit` (fact recall after extraction, top-1 answerability); flags override them."""
+
+    min_fact_recall: float = Field(1.0, ge=0, le=1, description="Share of frontmatter facts that must survive "
+                                                                 "trafilatura and the .md copy (0 to 1)")
+    min_answerability: float = Field(0.85, ge=0, le=1, description="Share of the question bank whose top-1 BM25 "
+                                                                    "passage is on the right page and holds the "
+                                                                    "answer (0 to 1)")
+
+
 class OutputSettings(_Options):
     robots: RobotsPolicy = Field(default_factory=RobotsPolicy)
     llms_txt: LlmsTxtOptions = Field(default_factory=LlmsTxtOptions)
@@ -147,6 +157,7 @@ class CareersOptions(_Options):
     indexnow: IndexNowOptions = Field(default_factory=IndexNowOptions)
     google_indexing: GoogleIndexingOptions = Field(default_factory=GoogleIndexingOptions)
     hiring: HiringDefaults = Field(default_factory=HiringDefaults)
+    audit: AuditOptions = Field(default_factory=AuditOptions)
 
     @property
     def outputs(self) -> OutputSettings:

@@ -17,6 +17,7 @@ from pydantic import TypeAdapter, ValidationError
 
 from ..content.models import Organization
 from ..content.options import (
+    AuditOptions,
     CareersOptions,
     FeedOptions,
     GoogleIndexingOptions,
@@ -89,6 +90,7 @@ class CareersConfig(base.Config):  # type: ignore[no-untyped-call]  # mkdocs lea
     indexnow = PydanticOption[IndexNowOptions]("indexnow")
     google_indexing = PydanticOption[GoogleIndexingOptions]("google_indexing")
     hiring = PydanticOption[HiringDefaults]("hiring")
+    audit = PydanticOption[AuditOptions]("audit")
 
 
 def options_of(config: CareersConfig) -> dict[str, Any]:
