@@ -34,7 +34,7 @@ def test_audit_json_on_the_built_demo_is_a_well_formed_report(demo_report):
     assert is_share(summary["fact_recall"]) and is_share(summary["answerability"])
     assert code == (0 if summary["passed"] else 1)
     assert report["mode"] == "headings" and report["build_date"] == "2026-11-25" and report["built"] is True
-    assert report["thresholds"] == {"min_fact_recall": 1.0, "min_answerability": 0.85}  # from the demo's mkdocs.yml
+    assert report["thresholds"] == {"min_fact_recall": 1.0, "min_answerability": 0.75}  # from the demo's mkdocs.yml
 
     demo = yaml.safe_load((REPO / "mkdocs.yml").read_text(encoding="utf-8").replace("!ENV", ""))
     assert demo["plugins"][1]["careers"]["audit"] == report["thresholds"]
@@ -83,7 +83,7 @@ def test_thresholds_come_from_mkdocs_yml_and_flags_override_them(demo_build, tmp
     config = project / "mkdocs.yml"
     text = config.read_text(encoding="utf-8")
     config.write_text(text.replace("min_fact_recall: 1.0", "min_fact_recall: 0")
-                      .replace("min_answerability: 0.85", "min_answerability: 0"), encoding="utf-8")
+                      .replace("min_answerability: 0.75", "min_answerability: 0"), encoding="utf-8")
     site = str(demo_build.site)
     code, output = run_cli("audit", "-f", str(config), "--site-dir", site, "--json")
     assert code == 0 and json.loads(output)["thresholds"] == {"min_fact_recall": 0, "min_answerability": 0}
@@ -116,3 +116,23 @@ def test_a_site_that_does_not_build_exits_1_with_the_build_output(minimal_projec
     assert code == 1
     assert "hiring_manager: no person 'jo-smyth' in people/" in output
     assert "the site does not build" in output
+
+
+# The issue's candidate questions about roles: the types a careers page must answer first.
+CORE_ROLE_QUESTIONS = {"pay", "location", "remote", "outcomes_90", "outcomes_180", "outcomes_365", "must_haves",
+                       "reports_to", "take_home", "interview_stages", "closing_date", "employment_type"}
+
+
+def test_demo_passes_its_audit_thresholds(demo_report):
+    code, report = demo_report
+    assert code == 0, report["summary"]
+    assert report["summary"]["fact_recall"] == 1.0
+
+
+def test_demo_answers_the_core_role_questions(demo_report):
+    """Top-1 over every page of the site (people, case studies and free pages compete too)."""
+    _, report = demo_report
+    core = [t for t in report["question_types"] if t["type"] in CORE_ROLE_QUESTIONS]
+    assert {t["type"] for t in core} == CORE_ROLE_QUESTIONS
+    answered = sum(t["answered"] for t in core) / sum(t["questions"] for t in core)
+    assert answered >= 0.85, [(t["type"], t["answered"], t["questions"]) for t in core]

@@ -13,7 +13,7 @@ from importlib import resources
 from pathlib import Path
 from typing import Any, Literal
 
-import yaml  # type: ignore[import-untyped]  # as in content/loading.py: PyYAML ships no type hints
+import yaml
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 
 from ..content.models import CaseStudy, Person, Role
