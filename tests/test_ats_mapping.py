@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import pytest
-
 from mkdocs_careers.ats.jobs import AtsJob, AtsPay, AtsPlace
 from mkdocs_careers.ats.locations import resolve_places
 from mkdocs_careers.ats.mapping import employment_type, html_to_markdown, map_job, pay_unit

@@ -151,20 +151,10 @@ class Salary(ContentModel):
         return self
 
 
-class PayRange(ContentModel):
+class PayRange(Salary):
     """One of several pay ranges of a role (per location, level or tier); `salary` is their envelope."""
 
     label: Text | None = Field(None, description="What the range applies to, e.g. 'New York City' or 'Senior'")
-    currency: CurrencyCode
-    min: float = Field(gt=0, description="Lowest pay in the range, in `unit`s")
-    max: float = Field(gt=0, description="Highest pay in the range, in `unit`s")
-    unit: SalaryUnit = Field(description="What the amounts pay for: hour, day, week, month or year")
-
-    @model_validator(mode="after")
-    def _max_not_below_min(self) -> PayRange:
-        if self.max < self.min:
-            raise ValueError(f"max ({self.max:g}) is below min ({self.min:g}); swap them")
-        return self
 
 
 # Fields `careers import` writes from the applicant tracking system (ATS); every other field is the editor's.

@@ -26,9 +26,7 @@ def salary_label(salary: Salary | None) -> str:
 
 def pay_labels(role: Role) -> tuple[str, ...]:
     """The salary, then each labelled range when the role has several (per location, level or tier)."""
-    ranges = tuple(f"{r.label + ': ' if r.label else ''}"
-                   f"{salary_label(Salary(currency=r.currency, min=r.min, max=r.max, unit=r.unit))}"
-                   for r in role.pay_ranges)
+    ranges = tuple(f"{r.label + ': ' if r.label else ''}{salary_label(r)}" for r in role.pay_ranges)
     return (salary_label(role.salary), *ranges)
 
 

@@ -10,12 +10,18 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any, TypeVar
 
-from pydantic import BaseModel, ValidationError
+from pydantic import BaseModel, ConfigDict, ValidationError
 
 from ..client import AtsFetchError, JsonClient
 from ..jobs import AtsJob
 
 T = TypeVar("T", bound=BaseModel)
+
+
+class Payload(BaseModel):
+    """Base of the providers' response models: documented fields are checked, fields added later ignored."""
+
+    model_config = ConfigDict(extra="ignore")
 
 
 @dataclass(frozen=True)

@@ -10,35 +10,29 @@ from __future__ import annotations
 
 import datetime as dt
 
-from pydantic import BaseModel, ConfigDict
-
 from ..client import JsonClient
 from ..jobs import AtsJob, AtsPay, AtsPlace
-from . import Provider, parse_payload
+from . import Payload, Provider, parse_payload
 
 BASE_PAY_TYPES = frozenset({"salary", "hourly"})
 
 
-class _Loose(BaseModel):
-    model_config = ConfigDict(extra="ignore")
-
-
-class _PostalAddress(_Loose):
+class _PostalAddress(Payload):
     addressLocality: str | None = None
     addressRegion: str | None = None
     addressCountry: str | None = None
 
 
-class _Address(_Loose):
+class _Address(Payload):
     postalAddress: _PostalAddress | None = None
 
 
-class _SecondaryLocation(_Loose):
+class _SecondaryLocation(Payload):
     location: str | None = None
     address: _Address | None = None
 
 
-class _Component(_Loose):
+class _Component(Payload):
     compensationType: str
     interval: str | None = None
     currencyCode: str | None = None
@@ -47,17 +41,17 @@ class _Component(_Loose):
     summary: str | None = None
 
 
-class _Tier(_Loose):
+class _Tier(Payload):
     title: str | None = None
     tierSummary: str | None = None
     components: list[_Component] = []
 
 
-class _Compensation(_Loose):
+class _Compensation(Payload):
     compensationTiers: list[_Tier] = []
 
 
-class _Job(_Loose):
+class _Job(Payload):
     id: str
     title: str
     jobUrl: str
@@ -77,7 +71,7 @@ class _Job(_Loose):
     compensation: _Compensation | None = None
 
 
-class _Board(_Loose):
+class _Board(Payload):
     jobs: list[_Job]
 
 

@@ -12,40 +12,34 @@ import datetime as dt
 import html
 from typing import Any
 
-from pydantic import BaseModel, ConfigDict
-
 from ..client import JsonClient
 from ..jobs import AtsJob, AtsPay, AtsPlace
-from . import Provider, parse_payload
+from . import Payload, Provider, parse_payload
 
 
-class _Loose(BaseModel):
-    model_config = ConfigDict(extra="ignore")
-
-
-class _Named(_Loose):
+class _Named(Payload):
     name: str | None = None
 
 
-class _Department(_Loose):
+class _Department(Payload):
     id: int
     name: str
     parent_id: int | None = None
 
 
-class _Office(_Loose):
+class _Office(Payload):
     id: int
     name: str
     location: str | None = None
     parent_id: int | None = None
 
 
-class _Metadata(_Loose):
+class _Metadata(Payload):
     name: str | None = None
     value: Any = None
 
 
-class _PayRange(_Loose):
+class _PayRange(Payload):
     min_cents: int | None = None
     max_cents: int | None = None
     currency_type: str
@@ -53,7 +47,7 @@ class _PayRange(_Loose):
     blurb: str | None = None
 
 
-class _Job(_Loose):
+class _Job(Payload):
     id: int
     title: str
     absolute_url: str
@@ -67,7 +61,7 @@ class _Job(_Loose):
     pay_input_ranges: list[_PayRange] | None = None
 
 
-class _Board(_Loose):
+class _Board(Payload):
     jobs: list[_Job]
 
 

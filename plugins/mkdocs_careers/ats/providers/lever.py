@@ -11,20 +11,14 @@ from __future__ import annotations
 import datetime as dt
 from html import escape
 
-from pydantic import BaseModel, ConfigDict
-
 from ..client import JsonClient
 from ..jobs import AtsJob, AtsPay, AtsPlace
-from . import Provider, parse_payload
+from . import Payload, Provider, parse_payload
 
 PAGE_SIZE = 100
 
 
-class _Loose(BaseModel):
-    model_config = ConfigDict(extra="ignore")
-
-
-class _Categories(_Loose):
+class _Categories(Payload):
     location: str | None = None
     commitment: str | None = None
     team: str | None = None
@@ -32,19 +26,19 @@ class _Categories(_Loose):
     allLocations: list[str] | None = None
 
 
-class _SalaryRange(_Loose):
+class _SalaryRange(Payload):
     currency: str
     interval: str | None = None
     min: float | None = None
     max: float | None = None
 
 
-class _ListBlock(_Loose):
+class _ListBlock(Payload):
     text: str = ""
     content: str = ""
 
 
-class _Posting(_Loose):
+class _Posting(Payload):
     id: str
     text: str
     hostedUrl: str
@@ -59,7 +53,7 @@ class _Posting(_Loose):
     additional: str | None = None
 
 
-class _Page(_Loose):
+class _Page(Payload):
     postings: list[_Posting]
 
 
