@@ -10,7 +10,7 @@ from __future__ import annotations
 import json
 import os
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, NoReturn
 
 import click
 
@@ -45,7 +45,8 @@ def import_command(provider: str | None, board: str | None, config_file: Path, d
     roles to complete; jobs that left the board close their role. PROVIDER and --board default to `ats:
     {provider: ..., board: ...}` under the careers plugin in mkdocs.yml.
     """
-    from ..ats.sync import SyncError, apply_plan, plan_sync  # here: ats.sync uses cli.scaffold (import cycle)
+    # Imported here: ats.sync imports cli.scaffold, so a top-level import would be circular when ats.sync loads first.
+    from ..ats.sync import SyncError, apply_plan, plan_sync
     from . import load_settings
 
     settings = load_settings(config_file, None)
@@ -62,7 +63,7 @@ def import_command(provider: str | None, board: str | None, config_file: Path, d
         with JsonClient(FetchPolicy(timeout=timeout, retries=retries)) as client:
             jobs = chosen.fetch(client, api, board)
     except BoardNotFound as exc:
-        _fail(as_json, f"{provider} has no board '{board}' ({exc}); {chosen.board_hint}")
+        _fail(as_json, f"{provider} has no board '{board}' ({exc}); {chosen.board_hint}. Nothing was written.")
     except AtsFetchError as exc:
         _fail(as_json, f"could not read the {provider} board '{board}': {exc}. Nothing was written.")
     roles_dir = settings.content_dir(ROLE)
@@ -83,7 +84,7 @@ def import_command(provider: str | None, board: str | None, config_file: Path, d
     raise SystemExit(EXIT_OK)
 
 
-def _fail(as_json: bool, message: str) -> None:
+def _fail(as_json: bool, message: str) -> NoReturn:
     if as_json:
         click.echo(json.dumps({"ok": False, "error": message}, indent=2, ensure_ascii=False))
     else:

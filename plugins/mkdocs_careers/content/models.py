@@ -323,8 +323,7 @@ class Role(ContentModel):
                                                                  "Lead → Team Lead → Group Manager")
     equity: Text | None = Field(None, description="The equity offered with the role; overrides the site-wide "
                                                   "default")
-    draft: bool = Field(False, description="true while the role is not ready: checked and listed by `careers "
-                                           "check`, never published (new roles from `careers import` start so)")
+    draft: bool = Field(False, description="true keeps the role off the site; `careers check` still lists it")
     closed_on: dt.date | None = Field(None, description="Date the role was closed (set by `careers import` when "
                                                         "the job left the ATS)")
     ats: AtsSource | None = Field(None, description="The role's job in the applicant tracking system; written by "
