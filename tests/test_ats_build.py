@@ -39,6 +39,9 @@ def _fill_in(path) -> None:
     assert not [v for v in json.loads(json.dumps(data, default=str)).values() if is_placeholder(str(v))]
     # The ATS's headings ("About the team") are generic: the editor rewrites them as a candidate's question.
     body = re.sub(r"^(#+) .*$", r"\1 What will you achieve in your first year with us?", body, flags=re.MULTILINE)
+    # Statements some job-ad laws require (e.g. Ontario's), which no ATS board publishes: the editor adds them.
+    body += ("\nThis posting is for an existing vacancy. We do not use artificial intelligence to screen, assess or "
+             "select applicants.\n")
     with path.open("w", encoding="utf-8") as stream:
         stream.write("---\n")
         yaml.dump(data, stream)
