@@ -28,6 +28,7 @@ from ..content.site import CareersSite, content_files, load_site
 from ..lint import check_settings, lint_site
 from ..lint.rules import BUILT_IN_CHECKS, RULES
 from ..mkdocs.config import options_of
+from .drafts import draft_lines, drafts_json
 from .pay_laws import pay_laws_markdown, pay_laws_text
 from .readiness import PageReadiness, page_readiness
 from .scaffold import scaffold, slug_for
@@ -98,6 +99,8 @@ def check(paths: tuple[Path, ...], config_file: Path, output_format: str, strict
         write_github_step_summary(site, pages)
     else:
         print_text_report(site, pages)
+    if output_format != "json" and draft_lines(site):
+        click.echo("\n".join(draft_lines(site)))
     failed = bool(site.errors) or (strict and bool(site.warnings))
     raise SystemExit(EXIT_PROBLEMS if failed else EXIT_OK)
 
@@ -268,6 +271,7 @@ def json_report(site: CareersSite, pages: list[PageReadiness]) -> dict[str, Any]
         "diagnostics": [{"path": d.path, "line": d.line, "field": d.field, "message": d.message, "hint": d.hint,
                          "severity": d.severity.value, "rule": d.rule} for d in site.diagnostics],
         "pages": [page.as_dict() for page in pages],
+        "drafts": drafts_json(site),
     }
 
 
@@ -392,6 +396,9 @@ def rules_table() -> list[tuple[str, str, str, str, str]]:
 from .notify_command import notify  # noqa: E402
 
 main.add_command(notify)
+from .import_command import import_command  # noqa: E402  (needs `load_settings` above)
+
+main.add_command(import_command)
 
 from .audit_command import audit  # noqa: E402  (last: the command uses load_settings and the options above)
 

@@ -133,6 +133,14 @@ class HiringDefaults(ContentModel):
     equity: Text | None = Field(None, description="Default equity text, e.g. the option plan and vesting")
 
 
+class AtsOptions(_Options):
+    """Defaults of `careers import`: which applicant tracking system's public board the roles come from."""
+
+    provider: str | None = Field(None, description="greenhouse, lever or ashby")
+    board: str | None = Field(None, description="The board's name (token) on that ATS")
+    base_url: str | None = Field(None, description="The ATS API's base URL, for mirrors and EU instances")
+
+
 class CareersOptions(_Options):
     """Every option of the `careers` plugin in mkdocs.yml, with its default."""
 
@@ -158,6 +166,7 @@ class CareersOptions(_Options):
     google_indexing: GoogleIndexingOptions = Field(default_factory=GoogleIndexingOptions)
     hiring: HiringDefaults = Field(default_factory=HiringDefaults)
     audit: AuditOptions = Field(default_factory=AuditOptions)
+    ats: AtsOptions = Field(default_factory=AtsOptions)
 
     @property
     def outputs(self) -> OutputSettings:

@@ -263,9 +263,10 @@ def generic_heading_reason(text: str) -> str | None:
     return None
 
 
-def run_rules(site: CareersSite) -> list[Diagnostic]:
+def run_rules(site: CareersSite, entries: list[Entry[Any]] | None = None) -> list[Diagnostic]:
+    """Findings of every enabled rule on `entries` (default: every published entry of the site)."""
     results: list[Diagnostic] = []
-    for entry in site.entries():
+    for entry in site.entries() if entries is None else entries:
         for current in RULES:
             if entry.kind.name not in current.kinds or current.id in site.settings.disabled_rules:
                 continue

@@ -17,6 +17,7 @@ from pydantic import TypeAdapter, ValidationError
 
 from ..content.models import Organization
 from ..content.options import (
+    AtsOptions,
     AuditOptions,
     CareersOptions,
     FeedOptions,
@@ -91,6 +92,7 @@ class CareersConfig(base.Config):  # type: ignore[no-untyped-call]  # mkdocs lea
     google_indexing = PydanticOption[GoogleIndexingOptions]("google_indexing")
     hiring = PydanticOption[HiringDefaults]("hiring")
     audit = PydanticOption[AuditOptions]("audit")
+    ats = PydanticOption[AtsOptions]("ats")  # `careers import` defaults: provider, board, base_url
 
 
 def options_of(config: CareersConfig) -> dict[str, Any]:

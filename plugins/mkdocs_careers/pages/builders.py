@@ -150,7 +150,7 @@ def role_facts(entry: Entry[Role], site: CareersSite) -> tuple[Fact, ...]:
     return (
         Fact("Location", tuple(places)),
         Fact("Workplace", (labels.workplace_label(role.workplace),)),
-        Fact("Salary", (labels.salary_label(role.salary),)),
+        Fact("Salary", labels.pay_labels(role)),
         Fact("Employment type", (labels.employment_label(role.employment_type),)),
         Fact("Apply by", (labels.closing_label(role),)),
         Fact("Posted", (labels.date_label(role.date_posted),)),
@@ -224,7 +224,7 @@ def _role_page(role: Role, entry: Entry[Role], site: CareersSite) -> PageModel:
                                     (Paragraph(passages.ladder_intro(role, org)),
                                      ItemList(steps, "ladder", ordered=True)), level=3))
     posting.append(Section("compensation", h.compensation,
-                           (Paragraph(labels.salary_label(role.salary), "strong-value",
+                           (Paragraph(labels.pay_label(role), "strong-value",
                                       prefix=passages.pay_prefix(role, org)),),
                            tuple(pay_children)))
     sections += [Section(s.id, s.heading, s.blocks, s.children, s.level, s.kind, in_posting=True) for s in posting]
