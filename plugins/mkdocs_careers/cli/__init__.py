@@ -108,7 +108,8 @@ def load_settings(config_file: Path, build_date: str | None) -> CareersSettings:
     try:
         return settings_from_config(plugin.config, site_url=config.site_url,
                                     project_root=Path(config.config_file_path).resolve().parent,
-                                    use_directory_urls=config.use_directory_urls, build_date=build_date)
+                                    use_directory_urls=config.use_directory_urls, build_date=build_date,
+                                    docs_dir=config.docs_dir)
     except SettingsError as exc:
         message = str(exc)
         if build_date and "build_date" in message:

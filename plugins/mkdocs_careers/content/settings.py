@@ -12,6 +12,7 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError
 from ..pages.hiring import HiringConfigError, HiringDefaults, parse_hiring_defaults
 from .models import Organization
 from .output_options import OUTPUT_OPTIONS, OutputSettings
+from .safety import SafetySettings
 
 
 class CareersSettings(BaseModel):
@@ -28,10 +29,21 @@ class CareersSettings(BaseModel):
     disabled_rules: frozenset[str] = frozenset()
     outputs: OutputSettings = Field(default_factory=OutputSettings)
     hiring: HiringDefaults = Field(default_factory=HiringDefaults)
+    # MkDocs' docs_dir, where local images (a person's `image`) must live; None: `content/` under the root.
+    docs_dir: Path | None = None
+    safety: SafetySettings = Field(default_factory=SafetySettings)
 
     def content_dir(self, kind: str) -> Path:
+        return self.content_dir_as_written(kind).resolve()
+
+    def content_dir_as_written(self, kind: str) -> Path:
+        """The folder as configured, symlinks not followed (confinement checks where it really leads)."""
         relative = {"role": self.roles_dir, "person": self.people_dir, "case_study": self.case_studies_dir}[kind]
-        return (self.project_root / relative).resolve()
+        return self.project_root / relative
+
+    @property
+    def assets_dir(self) -> Path:
+        return self.docs_dir if self.docs_dir is not None else self.project_root / "content"
 
 
 class SettingsError(ValueError):
@@ -40,7 +52,8 @@ class SettingsError(ValueError):
 
 def settings_from_config(options: Mapping[str, Any], *, site_url: str | None, project_root: Path,
                          use_directory_urls: bool = True,
-                         build_date: str | dt.date | None = None) -> CareersSettings:
+                         build_date: str | dt.date | None = None,
+                         docs_dir: str | Path | None = None) -> CareersSettings:
     """Core settings from the `careers` plugin options: the one place the plugin and `careers check` share.
 
     `options` are the plugin's options from mkdocs.yml; `build_date` (from `careers check --build-date`)
@@ -70,6 +83,13 @@ def settings_from_config(options: Mapping[str, Any], *, site_url: str | None, pr
         hiring = parse_hiring_defaults(options.get("hiring") or {})
     except HiringConfigError as exc:
         raise SettingsError(f"invalid hiring option in mkdocs.yml:\n{exc}") from None
+    try:
+        safety = SafetySettings.model_validate({"allow_symlinks": bool(options.get("allow_symlinks")),
+                                                "allow_raw_html": bool(options.get("allow_raw_html")),
+                                                "limits": options.get("limits") or {}})
+    except ValidationError as exc:
+        problems = "; ".join(f"{'.'.join(map(str, e['loc']))}: {e['msg']}" for e in exc.errors())
+        raise SettingsError(f"invalid plugin config in mkdocs.yml: {problems}") from None
     disabled = list(options.get("disabled_rules") or [])
     problems = unknown_rule_problems(disabled)
     if problems:
@@ -86,4 +106,6 @@ def settings_from_config(options: Mapping[str, Any], *, site_url: str | None, pr
         disabled_rules=frozenset(disabled),
         outputs=outputs,
         hiring=hiring,
+        docs_dir=Path(docs_dir) if docs_dir is not None else None,
+        safety=safety,
     )

@@ -17,6 +17,7 @@ from pathlib import Path
 from typing import Generic, TypeVar
 
 from ..pages.labels import date_label
+from .confinement import FolderScan, scan_folder
 from .diagnostics import Diagnostic, Severity, display_path
 from .loading import SourceDocument, format_field_path, parse_document
 from .models import CaseStudy, Person, Role, slug_is_valid
@@ -187,10 +188,15 @@ def _group_by(entries: list[Entry[M]], keys: Callable[[M], list[str]]) -> dict[s
 
 
 def content_files(settings: CareersSettings, kind: ContentKind) -> list[Path]:
-    directory = settings.content_dir(kind.name)
-    if not directory.is_dir():
-        return []
-    return sorted(p for p in directory.iterdir() if not p.name.startswith("."))
+    """The entries of a content folder that may be read (confinement.py refuses links leading elsewhere)."""
+    return scan_content_folder(settings, kind).entries
+
+
+def scan_content_folder(settings: CareersSettings, kind: ContentKind) -> FolderScan:
+    folder = settings.content_dir_as_written(kind.name)
+    shown = folder.relative_to(settings.project_root).as_posix() if folder.is_relative_to(settings.project_root) \
+        else folder.as_posix()
+    return scan_folder(folder, settings.project_root, shown, allow_symlinks=settings.safety.allow_symlinks)
 
 
 def load_site(settings: CareersSettings, only: set[Path] | None = None) -> CareersSite:
@@ -205,7 +211,9 @@ def load_site(settings: CareersSettings, only: set[Path] | None = None) -> Caree
     for kind in KINDS:
         store = getattr(site, _attr(kind))
         folder_shown = display_path(settings.content_dir(kind.name), settings.project_root)
-        files = content_files(settings, kind)
+        scan = scan_content_folder(settings, kind)
+        site.diagnostics.extend(scan.diagnostics)
+        files = scan.entries
         names = {p.name for p in files}
         for path in files:
             shown = f"{folder_shown}/{path.name}"  # not display_path(path): resolving every file is slow

@@ -14,7 +14,7 @@ from typing import Any, TypeVar
 
 from pydantic import BaseModel, ValidationError
 
-from .diagnostics import Diagnostic
+from .diagnostics import Diagnostic, FieldProblem
 from .loading import FieldPath, SourceDocument, format_field_path
 from .placeholders import is_placeholder, placeholder_lines, placeholder_paths
 
@@ -81,6 +81,9 @@ def _to_diagnostic(doc: SourceDocument, error: Any, model_cls: type[BaseModel]) 
         return Diagnostic(doc.display_path, doc.line_of(loc), field, "unknown field", hint)
     message = _message(error, loc)
     hint = TYPE_HINTS.get(kind, "")
+    raised = error.get("ctx", {}).get("error")
+    if isinstance(raised, FieldProblem) and raised.hint:
+        hint = raised.hint
     if message == "must not be empty":
         hint = "write the text after the colon, or remove the field if it is optional"
     if kind in {"string_type", "list_type"} and isinstance(error.get("input"), (bool, dt.date, int, float)):

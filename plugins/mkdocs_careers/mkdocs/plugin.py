@@ -83,6 +83,10 @@ class CareersConfig(base.Config):
     sitemap = c.Type(dict, default={})
     social = c.Type(dict, default={})
     hiring = c.Type(dict, default={})  # site-wide take-home, interview loop, scorecard, equity (hiring.py)
+    # Building untrusted pull requests (content/safety.py): symlinks, raw HTML, per-file limits.
+    allow_symlinks = c.Type(bool, default=False)
+    allow_raw_html = c.Type(bool, default=False)
+    limits = c.Type(dict, default={})
 
 
 class CareersPlugin(BasePlugin[CareersConfig]):
@@ -108,7 +112,7 @@ class CareersPlugin(BasePlugin[CareersConfig]):
             settings = settings_from_config(
                 self.config, site_url=config.site_url,
                 project_root=Path(config.config_file_path or ".").resolve().parent,
-                use_directory_urls=config.use_directory_urls)
+                use_directory_urls=config.use_directory_urls, docs_dir=config.docs_dir)
         except SettingsError as exc:
             raise PluginError(f"careers: {exc}") from None
 
