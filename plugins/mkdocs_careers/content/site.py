@@ -17,12 +17,14 @@ from pathlib import Path
 from typing import Generic, TypeVar
 
 from ..pages.labels import date_label
+from .body_html import neutralize_bodies
 from .confinement import FolderScan, scan_folder
 from .diagnostics import Diagnostic, Severity, display_path
 from .loading import SourceDocument, format_field_path, parse_document
 from .models import CaseStudy, Person, Role, slug_is_valid
 from .settings import CareersSettings
-from .validation import validate_document
+from .site_checks import image_problems, with_slug_suggestions
+from .validation import partial_model, validate_document
 
 M = TypeVar("M", Role, Person, CaseStudy)
 
@@ -208,6 +210,7 @@ def load_site(settings: CareersSettings, only: set[Path] | None = None) -> Caree
     site = CareersSite(settings=settings)
     # Slugs of files that exist, valid or not: a reference to a file with errors is not also "missing".
     present: dict[str, set[str]] = {kind.name: set() for kind in KINDS}
+    partial: list[Entry] = []
     for kind in KINDS:
         store = getattr(site, _attr(kind))
         folder_shown = display_path(settings.content_dir(kind.name), settings.project_root)
@@ -229,7 +232,7 @@ def load_site(settings: CareersSettings, only: set[Path] | None = None) -> Caree
                                                    f"rename it to .md", Severity.WARNING, rule="stray-file"))
                 continue
             slug = path.stem
-            doc = parse_document(path, shown, slug)
+            doc = parse_document(path, shown, slug, settings.safety.limits)
             site.diagnostics.extend(doc.diagnostics)
             if not slug_is_valid(slug):
                 site.diagnostics.append(_invalid_slug(shown, path.name, names))
@@ -239,13 +242,20 @@ def load_site(settings: CareersSettings, only: set[Path] | None = None) -> Caree
                 continue
             model, problems = validate_document(doc, kind.model)
             site.diagnostics.extend(problems)
+            if model is None:  # lint the fields that did validate too: every problem in one run
+                partial.append(Entry(kind=kind, slug=slug, model=partial_model(doc, kind.model, problems), source=doc))
             if model is not None:
                 doc.data = {}  # the model holds the values now; the raw YAML copy would double big sites' memory
                 store[slug] = Entry(kind=kind, slug=slug, model=model, source=doc)
     _check_references(site, present)
-    from ..lint.rules import run_rules  # rules depend on the graph; import here keeps the module order one-way
+    site.diagnostics.extend(image_problems(site))
+    site.diagnostics = with_slug_suggestions(site.diagnostics, present)
+    from ..lint.rules import run_rules, run_rules_on_partial  # rules depend on the graph: keeps imports one-way
 
     site.diagnostics.extend(run_rules(site))
+    site.diagnostics.extend(run_rules_on_partial(partial, site))
+    if not settings.safety.allow_raw_html:  # after linting the raw text: every output gets the neutral body
+        neutralize_bodies(site.entries())
     if only is not None:
         wanted = {display_path(p, settings.project_root) for p in only}
         site.diagnostics = [d for d in site.diagnostics if d.path in wanted]

@@ -12,7 +12,7 @@ import types
 import typing
 from typing import Any, TypeVar
 
-from pydantic import BaseModel, ValidationError
+from pydantic import BaseModel, TypeAdapter, ValidationError
 
 from .diagnostics import Diagnostic, FieldProblem
 from .loading import FieldPath, SourceDocument, format_field_path
@@ -49,6 +49,34 @@ def validate_document(doc: SourceDocument, model_cls: type[M]) -> tuple[M | None
         # A marker in a typed field (a date, a number) is reported once, as a placeholder, not as a type error.
         errors = [e for e in exc.errors(include_url=False) if not is_placeholder(e.get("input"))]
         return None, placeholders + [_to_diagnostic(doc, error, model_cls) for error in errors]
+
+
+_FIELD_ADAPTERS: dict[tuple[type[BaseModel], str], TypeAdapter[Any]] = {}
+
+
+def partial_model(doc: SourceDocument, model_cls: type[M], problems: list[Diagnostic]) -> M:
+    """The model with only the fields that validated, unchecked as a whole (`model_construct`).
+
+    Lint rules run on it so a too-short FAQ answer is reported in the same run as a misspelt field elsewhere;
+    a rule that needs a missing field is skipped by the caller.
+    """
+    broken = {problem.field.split(".")[0].split("[")[0] for problem in problems}
+    values: dict[str, Any] = {}
+    for name, info in model_cls.model_fields.items():
+        if name in broken or name not in doc.data:
+            continue
+        adapter = _FIELD_ADAPTERS.get((model_cls, name))
+        if adapter is None:
+            adapter = _FIELD_ADAPTERS.setdefault((model_cls, name), TypeAdapter(info.rebuild_annotation()))
+        try:
+            values[name] = adapter.validate_python(doc.data[name])
+        except ValidationError:
+            continue
+    model = model_cls.model_construct(**values)
+    for name in broken:
+        # model_construct filled in the field's default; a rule must not read "no salary" for a broken one.
+        model.__dict__.pop(name, None)
+    return model
 
 
 def _placeholder_diagnostics(doc: SourceDocument, model_cls: type[BaseModel]) -> list[Diagnostic]:

@@ -10,7 +10,7 @@ import difflib
 import re
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from markdown_it import MarkdownIt
 
@@ -47,10 +47,12 @@ class Rule:
 
 
 RULES: list[Rule] = []
+RuleCheck = Callable[["Entry[Any]", "CareersSite"], Iterator[Finding]]
 
 
-def rule(rule_id: str, rationale: str, severity: Severity, *kinds: str):
-    def register(func: Callable[[Entry, CareersSite], Iterator[Finding]]):
+def rule(rule_id: str, rationale: str, severity: Severity,
+         *kinds: str) -> Callable[[RuleCheck], RuleCheck]:
+    def register(func: RuleCheck) -> RuleCheck:
         RULES.append(Rule(rule_id, rationale, severity, kinds, func))
         return func
 
@@ -95,7 +97,7 @@ def _faq_answer_length(entry: Entry, site: CareersSite) -> Iterator[Finding]:
         words = word_count(item.answer)
         if not FAQ_MIN_WORDS <= words <= FAQ_MAX_WORDS:
             direction = "expand" if words < FAQ_MIN_WORDS else "shorten"
-            yield Finding(("faq", index, "answer"), f"answer has {words} words; it must have "
+            yield Finding(("faq", index, "answer"), f"answer has {words} word{'s' * (words != 1)}; it must have "
                           f"{FAQ_MIN_WORDS}-{FAQ_MAX_WORDS}", f"{direction} the answer to {FAQ_MIN_WORDS}-"
                           f"{FAQ_MAX_WORDS} words")
 
@@ -257,6 +259,28 @@ def run_rules(site: CareersSite) -> list[Diagnostic]:
     return results
 
 
+def run_rules_on_partial(entries: list[Entry[Any]], site: CareersSite) -> list[Diagnostic]:
+    """Rules on files that failed validation, using the fields that did validate (see `partial_model`).
+
+    A rule that reads a missing field raises and is skipped: its field already has an error of its own.
+    """
+    results: list[Diagnostic] = []
+    for entry in entries:
+        disabled = set(site.settings.disabled_rules) | set(getattr(entry.model, "lint_disable", ()) or ())
+        for current in RULES:
+            if entry.kind.name not in current.kinds or current.id in disabled:
+                continue
+            try:
+                findings = list(current.check(entry, site))
+            except (AttributeError, KeyError, TypeError):
+                continue
+            for finding in findings:
+                line = finding.line if finding.line is not None else entry.source.line_of(finding.field)
+                results.append(Diagnostic(entry.source.display_path, line, format_field_path(finding.field),
+                                          finding.message, finding.hint, current.severity, current.id))
+    return results
+
+
 def rule_ids() -> list[str]:
     return [current.id for current in RULES]
 
@@ -293,3 +317,6 @@ BUILT_IN_CHECKS = (
     BuiltInCheck("stray-file", "Only .md files in content folders are published; anything else is ignored.",
                  Severity.WARNING),
 )
+
+
+from . import untrusted_content as _untrusted_content  # noqa: E402,F401  (registers raw-html, empty-body, apply-https)

@@ -16,8 +16,6 @@ from __future__ import annotations
 import datetime as dt
 import logging
 import os
-import shutil
-import tempfile
 from dataclasses import dataclass
 from html import escape
 from pathlib import Path
@@ -33,6 +31,7 @@ from mkdocs.structure.pages import Page
 from mkdocs.structure.toc import AnchorLink, TableOfContents
 from mkdocs.utils import CountHandler
 
+from ..content.body_html import neutralize_markdown, sanitize_body_html
 from ..content.diagnostics import ContentError, Diagnostic, Severity
 from ..content.models import slug_is_valid
 from ..content.settings import SettingsError, settings_from_config
@@ -42,6 +41,8 @@ from ..outputs import FreePage, build_outputs
 from ..outputs.job_feeds import JSON_FEED_PATH, RSS_FEED_PATH, feed_title
 from ..outputs.social_meta import SocialCard, social_meta_tags
 from ..render.html import PageRenderer, RenderedPage
+from .atomic_output import AtomicOutput, OutputBusy
+from .confinement import refuse_files_outside
 from .problem_page import problems_html
 
 log = get_plugin_logger(__name__)
@@ -101,7 +102,7 @@ class CareersPlugin(BasePlugin[CareersConfig]):
         self.index_kinds: dict[str, Any] = {}
         self.page_heads: dict[str, PageHead] = {}
         self.final_site_dir: str | None = None
-        self.staging_dir: str | None = None
+        self.output: AtomicOutput | None = None
 
     # --- configuration and loading ---------------------------------------------------------------
     def on_startup(self, *, command: str, dirty: bool) -> None:
@@ -150,6 +151,7 @@ class CareersPlugin(BasePlugin[CareersConfig]):
     # --- generated pages -------------------------------------------------------------------------
     def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
         assert self.site is not None
+        refuse_files_outside(files, config, allow_symlinks=self.site.settings.safety.allow_symlinks)
         self.entries_by_src.clear()
         self.index_kinds.clear()
         if self.serve_errors:
@@ -176,6 +178,8 @@ class CareersPlugin(BasePlugin[CareersConfig]):
         return files
 
     def on_page_markdown(self, markdown: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
+        if self.site is not None and not self.site.settings.safety.allow_raw_html:
+            markdown = neutralize_markdown(markdown)  # free pages' Markdown copies carry no raw HTML either
         title, description = self._title_and_description(page)
         if title:
             # Material prints page.meta.title and .description into <head> without escaping.
@@ -195,6 +199,11 @@ class CareersPlugin(BasePlugin[CareersConfig]):
         if kind is not None:
             return f"{kind.label} at {org}", f"{kind.label} at {org}."
         return None, ""
+
+    @event_priority(-100)  # last: whatever produced the body HTML, the page and search index get it sanitised
+    def on_page_content(self, html: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
+        allow_raw = self.site is None or self.site.settings.safety.allow_raw_html
+        return html if allow_raw else sanitize_body_html(html)
 
     @event_priority(50)  # after every plugin changed the body HTML (on_page_content), before search indexes it
     def on_page_context(self, context: dict[str, Any], *, page: Page, config: MkDocsConfig,
@@ -300,40 +309,31 @@ class CareersPlugin(BasePlugin[CareersConfig]):
                 server.watch(str(directory))
         return server
 
-    # --- atomic output ---------------------------------------------------------------------------
+    # --- atomic output (atomic_output.py) ----------------------------------------------------------
     def _stage_output(self, config: MkDocsConfig) -> None:
         """Build into a sibling staging dir; the real site/ is only replaced after a successful build."""
-        final = Path(config.site_dir).resolve()
-        final.parent.mkdir(parents=True, exist_ok=True)
-        self.final_site_dir = str(final)
-        self.staging_dir = tempfile.mkdtemp(prefix=f".{final.name}-staging-", dir=final.parent)
-        # mkdtemp makes the folder private (0700); once published it must be as readable as a plain mkdir.
-        umask = os.umask(0)
-        os.umask(umask)
-        os.chmod(self.staging_dir, 0o777 & ~umask)
-        config.site_dir = self.staging_dir
+        self.output = AtomicOutput(config.site_dir)
+        try:
+            config.site_dir = str(self.output.start())
+        except OutputBusy as exc:
+            self.output = None
+            raise PluginError(f"careers: {exc}") from None
+        self.final_site_dir = str(self.output.final)
 
     @event_priority(-100)  # last: other plugins (search index, hooks) write or fail before the swap
     def on_post_build(self, *, config: MkDocsConfig) -> None:
-        if not self.staging_dir or not self.final_site_dir:
+        if self.output is None or not self.final_site_dir:
             return
         if config.strict and _strict_warnings_logged():
             return  # MkDocs aborts right after this event; on_build_error discards the staging dir
-        final, staging = Path(self.final_site_dir), Path(self.staging_dir)
-        backup = None
-        if final.exists():
-            backup = Path(tempfile.mkdtemp(prefix=f".{final.name}-old-", dir=final.parent))
-            os.replace(final, backup / final.name)
-        os.replace(staging, final)
-        if backup is not None:
-            shutil.rmtree(backup, ignore_errors=True)
+        self.output.publish()
+        self.output = None
         config.site_dir = self.final_site_dir
-        self.staging_dir = None
 
     def on_build_error(self, *, error: Exception) -> None:
-        if self.staging_dir:
-            shutil.rmtree(self.staging_dir, ignore_errors=True)
-            self.staging_dir = None
+        if self.output is not None:
+            self.output.discard()
+            self.output = None
 
 
 def _content_src_uris(site: CareersSite) -> list[str]:

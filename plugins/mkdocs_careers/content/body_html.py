@@ -1,0 +1,247 @@
+"""The body HTML policy: what HTML a Markdown body may publish, enforced with nh3 (the ammonia sanitiser).
+
+Bodies come from pull requests, so raw HTML in them (`<script>`, `<img onerror>`, `<iframe src=data:...>`) and
+`javascript:` links must never reach a page, the JobPosting `description`, a Markdown copy or the search index.
+The allow-list keeps everything Markdown and the extensions this project uses produce (tables with alignment,
+admonitions, attr_list classes and ids, images, links with http(s)/mailto/tel/relative URLs, headings with ids
+and permalinks, code blocks with highlighting classes, footnotes, abbreviations, details) and drops the rest.
+
+Three pure functions share the one allow-list:
+- `sanitize_body_html`: the rendered HTML of a page (the plugin calls it in `on_page_content`);
+- `neutralize_markdown`: the Markdown source, raw HTML and script links rewritten the same way (for Markdown
+  copies, llms-full.txt and anything else that publishes the body as Markdown);
+- `removed_html`: each element, attribute or link the policy removes from a body, with its line (the
+  `raw-html` lint rule).
+`allow_raw_html: true` in mkdocs.yml switches all of it off for trusted sites.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+from dataclasses import dataclass
+from html.parser import HTMLParser
+from collections.abc import Iterable
+from typing import Any, Protocol
+from urllib.parse import urlsplit
+
+import nh3
+from markdown_it import MarkdownIt
+
+ALLOWED_TAGS = frozenset({
+    "a", "abbr", "b", "blockquote", "br", "caption", "cite", "code", "col", "colgroup", "dd", "del", "details",
+    "dfn", "div", "dl", "dt", "em", "figcaption", "figure", "h1", "h2", "h3", "h4", "h5", "h6", "hr", "i", "img",
+    "ins", "kbd", "li", "mark", "ol", "p", "pre", "q", "s", "samp", "small", "span", "strong", "sub", "summary",
+    "sup", "table", "tbody", "td", "tfoot", "th", "thead", "time", "tr", "u", "ul", "var",
+})
+# id and class on every element: attr_list, heading ids, admonitions, footnotes and highlighting need them.
+ALLOWED_ATTRIBUTES: dict[str, frozenset[str]] = {
+    "*": frozenset({"id", "class", "title", "lang"}),
+    "a": frozenset({"href", "name"}),
+    "img": frozenset({"src", "alt", "width", "height", "loading"}),
+    "ol": frozenset({"start", "type", "reversed"}),
+    "li": frozenset({"value"}),
+    "td": frozenset({"colspan", "rowspan", "align", "style"}),
+    "th": frozenset({"colspan", "rowspan", "align", "style", "scope"}),
+    "col": frozenset({"span"}),
+    "details": frozenset({"open"}),
+    "time": frozenset({"datetime"}),
+}
+ALLOWED_URL_SCHEMES = frozenset({"http", "https", "mailto", "tel"})
+ALLOWED_STYLE_PROPERTIES = frozenset({"text-align"})  # Markdown tables align columns with inline styles
+# Removed with everything inside them: their content is code, styling or an embedded document, never text.
+REMOVED_WITH_CONTENT = frozenset({"script", "style", "template", "iframe", "object", "embed", "noscript",
+                                  "textarea", "select", "title", "xmp", "noembed", "noframes", "frameset",
+                                  "math", "svg"})
+_URL_ATTRIBUTES = frozenset({"href", "src", "cite", "action", "formaction", "poster", "background"})
+
+
+def sanitize_body_html(html: str) -> str:
+    """The HTML with only allowed elements, attributes and URL schemes left (relative URLs are kept)."""
+    return nh3.clean(
+        html,
+        tags=set(ALLOWED_TAGS),
+        clean_content_tags=set(REMOVED_WITH_CONTENT),
+        attributes={tag: set(names) for tag, names in ALLOWED_ATTRIBUTES.items()},
+        url_schemes=set(ALLOWED_URL_SCHEMES),
+        filter_style_properties=set(ALLOWED_STYLE_PROPERTIES),
+        link_rel=None,  # keep links as the author wrote them; target= is not allowed, so no tab-nabbing
+        strip_comments=True,
+    )
+
+
+def might_hold_html(markdown: str) -> bool:
+    """Cheap pre-check: a body without '<' and without a script-capable scheme needs no parsing."""
+    return "<" in markdown or _SCRIPT_SCHEME.search(markdown) is not None
+
+
+_SCRIPT_SCHEME = re.compile(r"(?:javascript|vbscript|data|file)\s*:", re.I)
+
+
+@dataclass(frozen=True)
+class Removal:
+    """One thing the policy removes from a body: `line` is 0-based within the body."""
+
+    line: int
+    what: str
+
+
+class _TagLister(HTMLParser):
+    """Every start tag in a raw HTML snippet, with its attributes (the browser's view, not a regex's)."""
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.tags: list[tuple[str, list[tuple[str, str | None]], int]] = []
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        self.tags.append((tag, attrs, self.getpos()[0] - 1))
+
+    def handle_startendtag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        self.handle_starttag(tag, attrs)
+
+
+def _url_allowed(url: str) -> bool:
+    cleaned = re.sub(r"[\x00-\x20]", "", url)  # browsers ignore spaces and controls inside a scheme
+    scheme = urlsplit(cleaned).scheme.casefold()
+    return not scheme or scheme in ALLOWED_URL_SCHEMES
+
+
+def _snippet_removals(snippet: str, first_line: int) -> list[Removal]:
+    lister = _TagLister()
+    lister.feed(snippet)
+    lister.close()
+    found: list[Removal] = []
+    for tag, attrs, offset in lister.tags:
+        line = first_line + offset
+        if tag not in ALLOWED_TAGS:
+            found.append(Removal(line, f"<{tag}> element" + (" and its content" if tag in REMOVED_WITH_CONTENT
+                                                              else "")))
+            continue
+        allowed = ALLOWED_ATTRIBUTES["*"] | ALLOWED_ATTRIBUTES.get(tag, frozenset())
+        for name, value in attrs:
+            if name not in allowed:
+                found.append(Removal(line, f"{name}= attribute of <{tag}>"))
+            elif name in _URL_ATTRIBUTES and value is not None and not _url_allowed(value):
+                found.append(Removal(line, f"{name}= URL '{_short(value)}' of <{tag}>"))
+            elif name == "style" and value and not _only_text_align(value):
+                found.append(Removal(line, f"style= properties other than text-align on <{tag}>"))
+    return found
+
+
+def _only_text_align(style: str) -> bool:
+    properties = [part.split(":", 1)[0].strip().casefold() for part in style.split(";") if part.strip()]
+    return all(name in ALLOWED_STYLE_PROPERTIES for name in properties)
+
+
+def _short(text: str, limit: int = 40) -> str:
+    return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
+def _accept_every_link(url: str) -> bool:
+    return True
+
+
+def _parser() -> MarkdownIt:
+    md = MarkdownIt("commonmark")
+    # See every link, including javascript: ones, to report and neutralise them (markdown-it drops them).
+    md.validateLink = _accept_every_link  # type: ignore[method-assign]
+    return md
+
+
+_MARKDOWN = _parser()
+
+
+def removed_html(markdown: str) -> list[Removal]:
+    """Each element, attribute and link URL the policy removes from a Markdown body, in body order."""
+    if not might_hold_html(markdown):
+        return []
+    found: list[Removal] = []
+    for token in _MARKDOWN.parse(markdown):
+        line = token.map[0] if token.map else 0
+        if token.type == "html_block":
+            found.extend(_snippet_removals(token.content, line))
+        elif token.type == "inline":
+            for child in token.children or []:
+                if child.type == "html_inline":
+                    found.extend(_snippet_removals(child.content, line))
+                elif child.type in ("link_open", "image"):
+                    attribute = "href" if child.type == "link_open" else "src"
+                    url = str(child.attrGet(attribute) or "")
+                    if not _url_allowed(url):
+                        kind = "link" if child.type == "link_open" else "image"
+                        found.append(Removal(line, f"{kind} URL '{_short(url)}'"))
+    return sorted(found, key=lambda removal: removal.line)
+
+
+def neutralize_markdown(markdown: str) -> str:
+    """The Markdown body with its raw HTML sanitised by the same policy and script links made inert.
+
+    Raw HTML blocks are replaced by their sanitised HTML; inline tags are sanitised in place; a link or image
+    whose URL has a disallowed scheme keeps its text but loses the URL. Code spans and blocks are untouched.
+    """
+    if not might_hold_html(markdown):
+        return markdown
+    lines = markdown.split("\n")
+    env: dict[str, Any] = {}
+    tokens = _MARKDOWN.parse(markdown, env)
+    for token in reversed(tokens):  # bottom up, so earlier line numbers stay valid
+        if token.map is None:
+            continue
+        start, end = token.map
+        if token.type == "html_block":
+            cleaned = sanitize_body_html(token.content).strip("\n")
+            lines[start:end] = cleaned.split("\n") if cleaned else [""]
+        elif token.type == "inline" and any(_needs_rewrite(child) for child in token.children or []):
+            text = "\n".join(lines[start:end])
+            for child in token.children or []:
+                if child.type == "html_inline":
+                    text = text.replace(child.content, sanitize_body_html(child.content), 1)
+            lines[start:end] = _INLINE_DESTINATION.sub(_inert_destination, text).split("\n")
+    text = "\n".join(lines)
+    references = env.get("references", {})
+    if any(not _url_allowed(str(ref.get("href", ""))) for ref in references.values()):
+        text = _DEFINITION.sub(_inert_definition, text)
+    return text
+
+
+# `](destination` of an inline link or image, and `[label]: destination` of a reference definition.
+_INLINE_DESTINATION = re.compile(r"\]\(\s*(<[^>\n]*>|(?:[^()\s]|\([^()\s]*\))*)")
+_DEFINITION = re.compile(r"^( {0,3}\[[^\]\n]+\]:[ \t]*)(<[^>\n]*>|\S+)", re.M)
+
+
+def _destination_allowed(destination: str) -> bool:
+    return _url_allowed(html.unescape(destination.strip("<>")))
+
+
+def _inert_destination(match: re.Match[str]) -> str:
+    return match.group(0) if _destination_allowed(match.group(1)) else "](#"
+
+
+def _inert_definition(match: re.Match[str]) -> str:
+    return match.group(0) if _destination_allowed(match.group(2)) else f"{match.group(1)}#"
+
+
+def _needs_rewrite(child: object) -> bool:
+    kind = getattr(child, "type", "")
+    if kind == "html_inline":
+        return True
+    if kind in ("link_open", "image"):
+        attribute = "href" if kind == "link_open" else "src"
+        return not _url_allowed(str(child.attrGet(attribute) or ""))  # type: ignore[attr-defined]
+    return False
+
+
+def neutralize_bodies(entries: Iterable[HasSource]) -> None:
+    """Replace each entry's body by its neutralised Markdown, so every output (page, Markdown copy,
+    llms-full.txt, JobPosting description) starts from the same safe text."""
+    for entry in entries:
+        entry.source.body = neutralize_markdown(entry.source.body)
+
+
+class _Source(Protocol):
+    body: str
+
+
+class HasSource(Protocol):
+    @property
+    def source(self) -> _Source: ...
