@@ -71,8 +71,8 @@ def sanitize_body_html(html: str) -> str:
 
 
 def might_hold_html(markdown: str) -> bool:
-    """Cheap pre-check: a body without '<' and without a script-capable scheme needs no parsing."""
-    return "<" in markdown or _SCRIPT_SCHEME.search(markdown) is not None
+    """Cheap pre-check: a body without '<', '{' (attr_list) or a script-capable scheme needs no parsing."""
+    return "<" in markdown or "{" in markdown or _SCRIPT_SCHEME.search(markdown) is not None
 
 
 _SCRIPT_SCHEME = re.compile(r"(?:javascript|vbscript|data|file)\s*:", re.I)
@@ -161,6 +161,8 @@ def removed_html(markdown: str) -> list[Removal]:
         if token.type == "html_block":
             found.extend(_snippet_removals(token.content, line))
         elif token.type == "inline":
+            for name in _refused_attr_list_keys(token.content):
+                found.append(Removal(line, f"{name}= attribute set with {{: ... }}"))
             for child in token.children or []:
                 if child.type == "html_inline":
                     found.extend(_snippet_removals(child.content, line))
@@ -191,11 +193,13 @@ def neutralize_markdown(markdown: str) -> str:
         if token.type == "html_block":
             cleaned = sanitize_body_html(token.content).strip("\n")
             lines[start:end] = cleaned.split("\n") if cleaned else [""]
-        elif token.type == "inline" and any(_needs_rewrite(child) for child in token.children or []):
+        elif token.type == "inline" and (any(_needs_rewrite(child) for child in token.children or [])
+                                         or _refused_attr_list_keys(token.content)):
             text = "\n".join(lines[start:end])
             for child in token.children or []:
                 if child.type == "html_inline":
                     text = text.replace(child.content, sanitize_body_html(child.content), 1)
+            text = _ATTR_LIST.sub(_allowed_attr_list, text)
             lines[start:end] = _INLINE_DESTINATION.sub(_inert_destination, text).split("\n")
     text = "\n".join(lines)
     references = env.get("references", {})
@@ -219,6 +223,33 @@ def _inert_destination(match: re.Match[str]) -> str:
 
 def _inert_definition(match: re.Match[str]) -> str:
     return match.group(0) if _destination_allowed(match.group(2)) else f"{match.group(1)}#"
+
+
+# attr_list's `{: #id .class key="value" }`: ids and classes are fine, other keys only if the policy allows them.
+_ATTR_LIST = re.compile(r"\{:?[ \t]*([^{}\n]*)\}")
+_ATTR_LIST_PAIR = re.compile(r"""([^\s=#.'"{}]+)=("[^"]*"|'[^']*'|[^\s}]*)""")
+_ANY_ALLOWED_ATTRIBUTE = frozenset().union(*ALLOWED_ATTRIBUTES.values())
+
+
+def _attr_list_key_allowed(name: str, value: str) -> bool:
+    name = name.casefold()
+    if name not in _ANY_ALLOWED_ATTRIBUTE or name == "style":
+        return False
+    return name not in _URL_ATTRIBUTES or _url_allowed(html.unescape(value.strip("'\"")))
+
+
+def _refused_attr_list_keys(text: str) -> list[str]:
+    if "{" not in text:
+        return []
+    return [name for block in _ATTR_LIST.finditer(text) for name, value in _ATTR_LIST_PAIR.findall(block.group(1))
+            if not _attr_list_key_allowed(name, value)]
+
+
+def _allowed_attr_list(match: re.Match[str]) -> str:
+    def keep(pair: re.Match[str]) -> str:
+        return pair.group(0) if _attr_list_key_allowed(pair.group(1), pair.group(2)) else ""
+
+    return _ATTR_LIST_PAIR.sub(keep, match.group(0))
 
 
 def _needs_rewrite(child: object) -> bool:
