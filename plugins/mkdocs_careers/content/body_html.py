@@ -19,9 +19,9 @@ from __future__ import annotations
 
 import html
 import re
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from html.parser import HTMLParser
-from collections.abc import Iterable
 from typing import Any, Protocol
 from urllib.parse import urlsplit
 
@@ -71,8 +71,8 @@ def sanitize_body_html(html: str) -> str:
 
 
 def might_hold_html(markdown: str) -> bool:
-    """Cheap pre-check: a body without '<', '{' (attr_list) or a script-capable scheme needs no parsing."""
-    return "<" in markdown or "{" in markdown or _SCRIPT_SCHEME.search(markdown) is not None
+    """Cheap pre-check: a body without tags, attr_list, links or a script-capable scheme needs no parsing."""
+    return any(mark in markdown for mark in ("<", "{", "](", "]:")) or _SCRIPT_SCHEME.search(markdown) is not None
 
 
 _SCRIPT_SCHEME = re.compile(r"(?:javascript|vbscript|data|file)\s*:", re.I)
@@ -184,33 +184,39 @@ def neutralize_markdown(markdown: str) -> str:
     if not might_hold_html(markdown):
         return markdown
     lines = markdown.split("\n")
-    env: dict[str, Any] = {}
-    tokens = _MARKDOWN.parse(markdown, env)
+    tokens = _MARKDOWN.parse(markdown)
     for token in reversed(tokens):  # bottom up, so earlier line numbers stay valid
         if token.map is None:
             continue
         start, end = token.map
         if token.type == "html_block":
-            cleaned = sanitize_body_html(token.content).strip("\n")
+            # Python-Markdown may still read Markdown links in what CommonMark calls an HTML block.
+            cleaned = _clean_inline_text(sanitize_body_html(token.content)).strip("\n")
             lines[start:end] = cleaned.split("\n") if cleaned else [""]
-        elif token.type == "inline" and (any(_needs_rewrite(child) for child in token.children or [])
-                                         or _refused_attr_list_keys(token.content)):
+        elif token.type == "inline":
             text = "\n".join(lines[start:end])
-            for child in token.children or []:
-                if child.type == "html_inline":
-                    text = text.replace(child.content, sanitize_body_html(child.content), 1)
-            text = _ATTR_LIST.sub(_allowed_attr_list, text)
-            lines[start:end] = _INLINE_DESTINATION.sub(_inert_destination, text).split("\n")
-    text = "\n".join(lines)
-    references = env.get("references", {})
-    if any(not _url_allowed(str(ref.get("href", ""))) for ref in references.values()):
-        text = _DEFINITION.sub(_inert_definition, text)
-    return text
+            cleaned = _outside_code_spans(text, _clean_inline_text)
+            if cleaned != text:
+                lines[start:end] = cleaned.split("\n")
+    # Reference definitions, wherever a lenient parser may find one (markdown-it and Python-Markdown differ).
+    code = {n for t in tokens if t.type in ("fence", "code_block") and t.map for n in range(*t.map)}
+    for index, line in enumerate(lines):
+        if index not in code and "]:" in line:
+            lines[index] = _DEFINITION.sub(_inert_definition, line)
+    return "\n".join(lines)
 
 
 # `](destination` of an inline link or image, and `[label]: destination` of a reference definition.
 _INLINE_DESTINATION = re.compile(r"\]\(\s*(<[^>\n]*>|(?:[^()\s]|\([^()\s]*\))*)")
 _DEFINITION = re.compile(r"^( {0,3}\[[^\]\n]+\]:[ \t]*)(<[^>\n]*>|\S+)", re.M)
+
+
+# `<scheme:...>`: an autolink in CommonMark, a raw tag to Python-Markdown; either way not for other schemes.
+_AUTOLINK = re.compile(r"<([a-z][a-z0-9+.-]{1,31}:[^<>\s]*)>", re.I)
+
+
+def _inert_autolink(match: re.Match[str]) -> str:
+    return match.group(0) if _url_allowed(match.group(1)) else match.group(1)
 
 
 def _destination_allowed(destination: str) -> bool:
@@ -252,14 +258,45 @@ def _allowed_attr_list(match: re.Match[str]) -> str:
     return _ATTR_LIST_PAIR.sub(keep, match.group(0))
 
 
-def _needs_rewrite(child: object) -> bool:
-    kind = getattr(child, "type", "")
-    if kind == "html_inline":
-        return True
-    if kind in ("link_open", "image"):
-        attribute = "href" if kind == "link_open" else "src"
-        return not _url_allowed(str(child.attrGet(attribute) or ""))  # type: ignore[attr-defined]
-    return False
+# Anything a lenient HTML-in-Markdown parser (Python-Markdown) may read as a tag, autolinks excepted.
+_LOOSE_TAG = re.compile(r"<(?![a-z][a-z0-9+.-]{1,31}:)(/?)([a-z][a-z0-9:-]*)((?:[^<>\"']|\"[^\"]*\"|'[^']*')*)>", re.I)
+_CODE_SPAN = re.compile(r"(`+)(?:(?!\1).)+?\1", re.S)
+
+
+def _outside_code_spans(text: str, clean: Callable[[str], str]) -> str:
+    """Apply `clean` to the text between code spans: `<script>` inside backticks is shown, never run."""
+    parts, last = [], 0
+    for span in _CODE_SPAN.finditer(text):
+        parts += [clean(text[last:span.start()]), span.group(0)]
+        last = span.end()
+    return "".join([*parts, clean(text[last:])])
+
+
+def _clean_inline_text(text: str) -> str:
+    text = _ATTR_LIST.sub(_allowed_attr_list, text)
+    text = _AUTOLINK.sub(_inert_autolink, text)
+    text = _LOOSE_TAG.sub(_allowed_tag, text)
+    return _INLINE_DESTINATION.sub(_inert_destination, text)
+
+
+def _allowed_tag(match: re.Match[str]) -> str:
+    """The tag rebuilt with its allowed attributes only, or nothing when the element is not allowed."""
+    closing, name = match.group(1), match.group(2).casefold()
+    if name not in ALLOWED_TAGS:
+        return ""
+    if closing:
+        return f"</{name}>"
+    lister = _TagLister()
+    lister.feed(match.group(0))
+    lister.close()
+    if not lister.tags:
+        return ""
+    allowed = ALLOWED_ATTRIBUTES["*"] | ALLOWED_ATTRIBUTES.get(name, frozenset())
+    kept = [(key, value) for key, value in lister.tags[0][1] if key in allowed and value is not None
+            and not (key in _URL_ATTRIBUTES and not _url_allowed(value))
+            and not (key == "style" and not _only_text_align(value))]
+    attributes = "".join(f' {key}="{html.escape(value, quote=True)}"' for key, value in kept)
+    return f"<{name}{attributes}{' /' if match.group(0).endswith('/>') else ''}>"
 
 
 def neutralize_bodies(entries: Iterable[HasSource]) -> None:
