@@ -316,6 +316,10 @@ BUILT_IN_CHECKS = (
     BuiltInCheck("lint-disable", "lint_disable must name real rule ids, or nothing is switched off."),
     BuiltInCheck("stray-file", "Only .md files in content folders are published; anything else is ignored.",
                  Severity.WARNING),
+    BuiltInCheck("confinement", "No file, folder or link may lead outside the repository, or the build would "
+                                "publish it."),
+    BuiltInCheck("image", "A local image must be an image file inside docs_dir, or pages show a broken photo."),
+    BuiltInCheck("limits", "Per-file size and YAML alias limits keep a hostile file from exhausting the build."),
 )
 
 
