@@ -430,3 +430,12 @@ def _normalised(html: str) -> list[str]:
             if element.get("style"):
                 element.set("style", element.get("style").replace(" ", "").rstrip(";"))
     return [lxml.html.tostring(part, encoding="unicode") for part in parts]
+
+
+def test_organization_logo_linked_outside_is_refused(minimal_project, outside_secret):
+    (minimal_project / "content" / "logo.svg").symlink_to(outside_secret)
+    config = yaml.safe_load((minimal_project / "mkdocs.yml").read_text(encoding="utf-8"))
+    config["plugins"][0]["careers"]["organization"]["logo"] = "logo.svg"
+    (minimal_project / "mkdocs.yml").write_text(yaml.safe_dump(config, sort_keys=False), encoding="utf-8")
+    [problem] = problems_of(check(minimal_project), "mkdocs.yml", "image")
+    assert problem["field"] == "organization.logo" and "outside the project" in problem["message"]

@@ -88,8 +88,8 @@ def settings_from_config(options: Mapping[str, Any], *, site_url: str | None, pr
                                                 "allow_raw_html": bool(options.get("allow_raw_html")),
                                                 "limits": options.get("limits") or {}})
     except ValidationError as exc:
-        problems = "; ".join(f"{'.'.join(map(str, e['loc']))}: {e['msg']}" for e in exc.errors())
-        raise SettingsError(f"invalid plugin config in mkdocs.yml: {problems}") from None
+        reasons = "; ".join(f"{'.'.join(map(str, e['loc']))}: {e['msg']}" for e in exc.errors())
+        raise SettingsError(f"invalid plugin config in mkdocs.yml: {reasons}") from None
     disabled = list(options.get("disabled_rules") or [])
     problems = unknown_rule_problems(disabled)
     if problems:

@@ -14,7 +14,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
-from typing import Generic, TypeVar
+from typing import Any, Generic, TypeVar
 
 from ..pages.labels import date_label
 from .body_html import neutralize_bodies
@@ -210,7 +210,7 @@ def load_site(settings: CareersSettings, only: set[Path] | None = None) -> Caree
     site = CareersSite(settings=settings)
     # Slugs of files that exist, valid or not: a reference to a file with errors is not also "missing".
     present: dict[str, set[str]] = {kind.name: set() for kind in KINDS}
-    partial: list[Entry] = []
+    partial: list[Entry[Any]] = []
     for kind in KINDS:
         store = getattr(site, _attr(kind))
         folder_shown = display_path(settings.content_dir(kind.name), settings.project_root)

@@ -24,7 +24,8 @@ _SLUG_FIELDS = {"hiring_manager": "person", "leader": "person", "case_studies": 
 
 
 def image_problems(site: CareersSite) -> list[Diagnostic]:
-    """A person's local `image` must be an image file inside docs_dir (never a link out of the project)."""
+    """A person's local `image` and the organization's logo must be image files inside docs_dir (never a link
+    out of the project)."""
     settings = site.settings
     problems = []
     for entry in site.people.values():
@@ -37,6 +38,12 @@ def image_problems(site: CareersSite) -> list[Diagnostic]:
             message, hint = found
             problems.append(Diagnostic(entry.source.display_path, entry.source.line_of(("image",)), "image",
                                        message, hint, rule="image"))
+    logo = settings.organization.logo
+    if logo is not None and not is_remote(logo):
+        found = local_image_problem(logo, settings.assets_dir, settings.project_root,
+                                    allow_symlinks=settings.safety.allow_symlinks)
+        if found is not None:
+            problems.append(Diagnostic("mkdocs.yml", 1, "organization.logo", found[0], found[1], rule="image"))
     return problems
 
 
