@@ -10,9 +10,7 @@ import sys
 import time
 from pathlib import Path
 
-from conftest import PINNED_EPOCH, run_build
-from test_atomic_build import leftovers
-from test_content_errors import tree_digest
+from conftest import PINNED_EPOCH, leftovers, run_build, tree_digest
 
 BUSY = "another build is writing"
 

@@ -19,7 +19,7 @@ from __future__ import annotations
 
 import html
 import re
-from collections.abc import Callable, Iterable
+from collections.abc import Callable
 from dataclasses import dataclass
 from html.parser import HTMLParser
 from typing import Protocol
@@ -201,18 +201,23 @@ def neutralize_markdown(markdown: str) -> str:
         if token.type == "html_block":
             # Python-Markdown may still read Markdown links in what CommonMark calls an HTML block.
             cleaned = _clean_inline_text(sanitize_body_html(token.content)).strip("\n")
-            lines[start:end] = cleaned.split("\n") if cleaned else [""]
+            lines[start:end] = _same_line_count(cleaned.split("\n"), end - start)
         elif token.type == "inline":
             text = "\n".join(lines[start:end])
             cleaned = _outside_code_spans(text, _clean_inline_text)
             if cleaned != text:
-                lines[start:end] = cleaned.split("\n")
+                lines[start:end] = _same_line_count(cleaned.split("\n"), end - start)
     # Reference definitions, wherever a lenient parser may find one (markdown-it and Python-Markdown differ).
     code = {n for t in tokens if t.type in ("fence", "code_block") and t.map for n in range(*t.map)}
     for index, line in enumerate(lines):
         if index not in code and "]:" in line:
             lines[index] = _DEFINITION.sub(_inert_definition, line)
     return "\n".join(lines)
+
+
+def _same_line_count(replacement: list[str], count: int) -> list[str]:
+    """Pad with blank lines, so every later line keeps its number (diagnostics point into the original file)."""
+    return replacement + [""] * (count - len(replacement))
 
 
 # `](destination` of an inline link or image, and `[label]: destination` of a reference definition.
@@ -308,17 +313,15 @@ def _allowed_tag(match: re.Match[str]) -> str:
     return f"<{name}{attributes}{' /' if match.group(0).endswith('/>') else ''}>"
 
 
-def neutralize_bodies(entries: Iterable[HasSource]) -> None:
-    """Replace each entry's body by its neutralised Markdown, so every output (page, Markdown copy,
-    llms-full.txt, JobPosting description) starts from the same safe text."""
-    for entry in entries:
-        entry.source.body = neutralize_markdown(entry.source.body)
+def neutralize_document(document: HasBody) -> None:
+    """Record what the policy removes from a parsed file's body (for the `raw-html` rule, with lines), then
+    replace the body by its neutralised Markdown: every output starts from the same safe text."""
+    if not might_hold_html(document.body):
+        return
+    document.html_removals = tuple(removed_html(document.body))
+    document.body = neutralize_markdown(document.body)
 
 
-class _Source(Protocol):
+class HasBody(Protocol):
     body: str
-
-
-class HasSource(Protocol):
-    @property
-    def source(self) -> _Source: ...
+    html_removals: tuple[Removal, ...]

@@ -14,6 +14,7 @@ from typing import Any
 
 import yaml
 
+from .body_html import Removal
 from .diagnostics import Diagnostic, Severity
 from .safety import ContentLimits
 
@@ -69,6 +70,8 @@ class SourceDocument:
     body_line: int
     frontmatter_line: int = 1
     diagnostics: list[Diagnostic] = field(default_factory=list)
+    # What the body HTML policy removed from the body (body_html.neutralize_document), for the raw-html rule.
+    html_removals: tuple[Removal, ...] = ()
 
     def line_of(self, path: FieldPath) -> int:
         """The line of `path`, or of its nearest recorded parent (a missing field points at its parent)."""
@@ -211,11 +214,11 @@ def _parse_frontmatter(doc: SourceDocument, yaml_text: str, line_offset: int, ma
             mark = exc.context_mark
             problem = "a quoted value is never closed"
         runaway = _runaway_quote(yaml_lines, mark.line) if mark else None
-        if runaway is not None:
+        if runaway is not None and mark is not None:
             # A quote left open swallows the next lines until some later quote closes it; the parser only
             # stumbles further down. Point at where the quote was opened.
             problem = f"a quoted value is not closed on this line and runs on to line {mark.line + 1 + line_offset}"
-            mark = yaml.Mark("", 0, runaway, 0, None, None)
+            mark = yaml.Mark("", 0, runaway, 0, None, None)  # type: ignore[arg-type]  # stubs omit Optional buffer
         line = (mark.line + 1 + line_offset) if mark else 1
         field_name = _field_of_line(yaml_lines, mark.line) if mark else ""
         doc.diagnostics.append(_problem(doc, line, f"invalid YAML: {problem}", _yaml_hint(problem), field_name))

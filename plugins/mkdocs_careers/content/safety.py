@@ -1,8 +1,7 @@
-"""Options for building untrusted content (pull requests from strangers): symlinks, raw HTML and size limits.
+"""Settings for building untrusted content (pull requests from strangers): symlinks, raw HTML and size limits.
 
-Declared once as a pydantic model: the plugin and `careers check` read them from the `careers` plugin options
-in mkdocs.yml through `settings_from_config`, and the README's "Building untrusted pull requests" section
-documents them from here.
+The options are declared in `options.py` (`allow_symlinks`, `allow_raw_html`, `limits`); `settings_from_config`
+gathers them here for the core. The README's "Building untrusted pull requests" section documents them.
 """
 
 from __future__ import annotations

@@ -1,6 +1,7 @@
 """Lint rules for content from untrusted or careless contributors: raw HTML, empty bodies, plain-http apply links.
 
-Registered with the other rules (imported at the end of rules.py); listed by `careers rules` and in the README.
+Registered with the other rules when the lint package is imported (lint/__init__.py); listed by `careers rules`
+and in the README.
 """
 
 from __future__ import annotations
@@ -8,7 +9,6 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import TYPE_CHECKING, Any
 
-from ..content.body_html import removed_html
 from ..content.diagnostics import Severity
 from .rules import Finding, rule
 
@@ -20,9 +20,7 @@ if TYPE_CHECKING:
       "removes is reported.", Severity.WARNING,
       "role", "person", "case_study")
 def _raw_html(entry: Entry[Any], site: CareersSite) -> Iterator[Finding]:
-    if site.settings.safety.allow_raw_html:
-        return
-    for removal in removed_html(entry.body):
+    for removal in entry.source.html_removals:  # recorded by load_site before it neutralised the body
         yield Finding(("body",), f"the {removal.what} is removed from the published page",
                       "write it in Markdown (links [text](https://...), images ![alt](path), tables, "
                       "attr_list {: .class }); raw HTML is only published with allow_raw_html: true",
