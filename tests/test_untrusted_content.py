@@ -250,7 +250,8 @@ def test_ontario_threshold_names_the_maximum(minimal_project):
     data["locations"] = [{"city": "Toronto", "region": "ON", "country": "CA"}]
     data["salary"] = {"currency": "CAD", "min": 100000, "max": 180000, "unit": "year"}
     write_frontmatter(minimal_project / ROLE, data, body)
-    [problem] = problems_of(check(minimal_project), ROLE, "pay-transparency")
+    [problem] = [p for p in problems_of(check(minimal_project), ROLE, "pay-transparency")
+                 if p["message"].startswith("the range is")]
     assert "the limit does not apply when salary.max is above CA$200,000 a year" in problem["message"]
 
 

@@ -23,7 +23,7 @@ from .kinds import CASE_STUDY, KINDS, PERSON, ROLE, ContentKind
 from .loading import FieldPath, SourceDocument, format_field_path, parse_document
 from .models import CaseStudy, Person, Role, slug_is_valid
 from .settings import CareersSettings
-from .site_checks import image_problems, with_slug_suggestions
+from .slug_hints import with_slug_suggestions
 from .validation import partial_model, validate_document
 
 M = TypeVar("M", Role, Person, CaseStudy)
@@ -241,7 +241,6 @@ def load_site(settings: CareersSettings) -> CareersSite:
                 doc.data = {}  # the model holds the values now; the raw YAML copy would double big sites' memory
                 store[slug] = Entry(kind=kind, slug=slug, model=model, source=doc)
     _check_references(site, present)
-    site.diagnostics.extend(image_problems(site))
     site.diagnostics = with_slug_suggestions(site.diagnostics, present)
     site.unvalidated = partial
     site.diagnostics = sorted(set(site.diagnostics))

@@ -1,7 +1,6 @@
-"""Lint rules for content from untrusted or careless contributors: raw HTML, empty bodies, plain-http apply links.
-
-Registered with the other rules when the lint package is imported (lint/__init__.py); listed by `careers rules`
-and in the README.
+"""Checks for content from untrusted or careless contributors: raw HTML, empty bodies, plain-http apply links
+(lint rules, registered when the lint package is imported and listed by `careers rules`), and local images
+(the built-in `image` check, run by `lint_site`).
 """
 
 from __future__ import annotations
@@ -9,7 +8,8 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import TYPE_CHECKING, Any
 
-from ..content.diagnostics import Severity
+from ..content.diagnostics import Diagnostic, Severity
+from ..content.images import is_remote, local_image_problem
 from .rules import Finding, rule
 
 if TYPE_CHECKING:
@@ -41,3 +41,27 @@ def _apply_https(entry: Entry[Any], site: CareersSite) -> Iterator[Finding]:
     url = entry.model.apply.url
     if url.casefold().startswith("http://"):
         yield Finding(("apply", "url"), "the apply URL uses plain http", f"use https://{url[len('http://'):]}")
+
+
+def image_problems(site: CareersSite) -> list[Diagnostic]:
+    """A person's local `image` and the organization's logo must be image files inside docs_dir (never a link
+    out of the project)."""
+    settings = site.settings
+    problems = []
+    for entry in site.people.values():
+        image = entry.model.image
+        if image is None or is_remote(image):
+            continue
+        found = local_image_problem(image, settings.assets_dir, settings.project_root,
+                                    allow_symlinks=settings.safety.allow_symlinks)
+        if found is not None:
+            message, hint = found
+            problems.append(Diagnostic(entry.source.display_path, entry.source.line_of(("image",)), "image",
+                                       message, hint, rule="image"))
+    logo = settings.organization.logo
+    if logo is not None and not is_remote(logo):
+        found = local_image_problem(logo, settings.assets_dir, settings.project_root,
+                                    allow_symlinks=settings.safety.allow_symlinks)
+        if found is not None:
+            problems.append(Diagnostic("mkdocs.yml", 1, "organization.logo", found[0], found[1], rule="image"))
+    return problems
