@@ -12,10 +12,10 @@ import datetime as dt
 import json
 import logging
 import os
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, TypeVar
 
 import click
 
@@ -28,6 +28,7 @@ from ..content.site import CareersSite, content_files, load_site
 from ..lint import check_settings, lint_site
 from ..lint.rules import BUILT_IN_CHECKS, RULES
 from ..mkdocs.config import options_of
+from .drafts import draft_lines, drafts_json
 from .pay_laws import pay_laws_markdown, pay_laws_text
 from .readiness import PageReadiness, page_readiness
 from .scaffold import scaffold, slug_for
@@ -37,6 +38,7 @@ if TYPE_CHECKING:
     from rich.console import Console
 
 EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE = 0, 1, 2
+FC = TypeVar("FC", bound=Callable[..., Any])
 
 
 class ConfigProblem(click.ClickException):
@@ -45,7 +47,8 @@ class ConfigProblem(click.ClickException):
     exit_code = EXIT_USAGE
 
 
-config_file_option = click.option(
+# Annotated so modules registered below (which import it back) get its type through the import cycle.
+config_file_option: Callable[[FC], FC] = click.option(
     "-f", "--config-file", type=click.Path(exists=True, dir_okay=False, path_type=Path), default="mkdocs.yml",
     show_default=True, help="The site's mkdocs.yml (content folders, organization, build date, disabled rules).")
 
@@ -98,6 +101,8 @@ def check(paths: tuple[Path, ...], config_file: Path, output_format: str, strict
         write_github_step_summary(site, pages)
     else:
         print_text_report(site, pages)
+    if output_format != "json" and draft_lines(site):
+        click.echo("\n".join(draft_lines(site)))
     failed = bool(site.errors) or (strict and bool(site.warnings))
     raise SystemExit(EXIT_PROBLEMS if failed else EXIT_OK)
 
@@ -274,6 +279,7 @@ def json_report(site: CareersSite, pages: list[PageReadiness]) -> dict[str, Any]
         "diagnostics": [{"path": d.path, "line": d.line, "field": d.field, "message": d.message, "hint": d.hint,
                          "severity": d.severity.value, "rule": d.rule} for d in site.diagnostics],
         "pages": [page.as_dict() for page in pages],
+        "drafts": drafts_json(site),
     }
 
 
@@ -393,6 +399,18 @@ def rules_table() -> list[tuple[str, str, str, str, str]]:
     rows += [(c.id, c.severity.value, "all files", "no", c.rationale) for c in BUILT_IN_CHECKS]
     return rows
 
+
+# `careers notify` lives in its own module, which uses the shared options above.
+from .notify_command import notify  # noqa: E402
+
+main.add_command(notify)
+from .import_command import import_command  # noqa: E402  (needs `load_settings` above)
+
+main.add_command(import_command)
+
+from .audit_command import audit  # noqa: E402  (last: the command uses load_settings and the options above)
+
+main.add_command(audit)
 
 if __name__ == "__main__":
     main()

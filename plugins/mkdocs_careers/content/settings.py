@@ -16,7 +16,7 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError
 from .build_date import BuildDateError, resolve_build_date
 from .kinds import ContentKind
 from .models import Organization
-from .options import CareersOptions, HiringDefaults, OutputSettings
+from .options import AtsOptions, AuditOptions, CareersOptions, HiringDefaults, OutputSettings
 from .safety import SafetySettings
 from .validation import config_problems
 
@@ -35,6 +35,8 @@ class CareersSettings(BaseModel):
     disabled_rules: frozenset[str] = frozenset()
     outputs: OutputSettings = Field(default_factory=OutputSettings)
     hiring: HiringDefaults = Field(default_factory=HiringDefaults)
+    audit: AuditOptions = Field(default_factory=AuditOptions)
+    ats: AtsOptions = Field(default_factory=AtsOptions)
     # MkDocs' docs_dir, where local images (a person's `image`) must live; None: `content/` under the root.
     docs_dir: Path | None = None
     safety: SafetySettings = Field(default_factory=SafetySettings)
@@ -96,6 +98,8 @@ def settings_from_config(options: Mapping[str, Any] | CareersOptions, *, site_ur
         disabled_rules=frozenset(parsed.disabled_rules),
         outputs=parsed.outputs,
         hiring=parsed.hiring,
+        audit=parsed.audit,
+        ats=parsed.ats,
         docs_dir=Path(docs_dir) if docs_dir is not None else None,
         safety=SafetySettings(allow_symlinks=parsed.allow_symlinks, allow_raw_html=parsed.allow_raw_html,
                               limits=parsed.limits),

@@ -68,6 +68,9 @@ class CareersSite:
     people: dict[str, Entry[Person]] = field(default_factory=dict)
     case_studies: dict[str, Entry[CaseStudy]] = field(default_factory=dict)
     diagnostics: list[Diagnostic] = field(default_factory=list)
+    # Roles marked `draft: true`: checked and listed, never published, and their problems never fail a build.
+    drafts: dict[str, Entry[Role]] = field(default_factory=dict)
+    draft_diagnostics: list[Diagnostic] = field(default_factory=list)
     # Files that failed validation, with the fields that did validate: linted too, so all problems show at once.
     unvalidated: list[Entry[Any]] = field(default_factory=list)
 
@@ -226,24 +229,28 @@ def load_site(settings: CareersSettings) -> CareersSite:
             doc = parse_document(path, shown, slug, settings.safety.limits)
             if not settings.safety.allow_raw_html:  # every output (page, copies, JobPosting) gets the safe body
                 neutralize_document(doc)
-            site.diagnostics.extend(doc.diagnostics)
+            draft = kind is ROLE and doc.data.get("draft") is True
+            sink = site.draft_diagnostics if draft else site.diagnostics
+            sink.extend(doc.diagnostics)
             if not slug_is_valid(slug):
-                site.diagnostics.append(_invalid_slug(shown, path.name, names))
+                sink.append(_invalid_slug(shown, path.name, names))
                 continue
             present[kind.name].add(slug)
             if any(d.severity is Severity.ERROR for d in doc.diagnostics):
                 continue
             model, problems = validate_document(doc, kind.model)
-            site.diagnostics.extend(problems)
-            if model is None:  # lint the fields that did validate too: every problem in one run
+            sink.extend(problems)
+            if model is None and not draft:  # lint the fields that did validate too: every problem in one run
                 partial.append(Entry(kind=kind, slug=slug, model=partial_model(doc, kind.model, problems), source=doc))
             if model is not None:
                 doc.data = {}  # the model holds the values now; the raw YAML copy would double big sites' memory
-                store[slug] = Entry(kind=kind, slug=slug, model=model, source=doc)
+                entry: Entry[Any] = Entry(kind=kind, slug=slug, model=model, source=doc)
+                (site.drafts if draft else store)[slug] = entry
     _check_references(site, present)
     site.diagnostics = with_slug_suggestions(site.diagnostics, present)
     site.unvalidated = partial
     site.diagnostics = sorted(set(site.diagnostics))
+    site.draft_diagnostics = sorted(set(site.draft_diagnostics))
     return site
 
 
@@ -273,12 +280,12 @@ def _check_references(site: CareersSite, present: dict[str, set[str]]) -> None:
         close = difflib.get_close_matches(target, list(available), n=1, cutoff=0.6)
         folder = site.settings.content_dir(kind.name).name
         hint = f"did you mean '{close[0]}'?" if close else f"create {folder}/{target}.md or use an existing slug"
-        site.diagnostics.append(Diagnostic(entry.source.display_path, entry.source.line_of(field_path),
-                                           format_field_path(field_path),
-                                           f"no {kind.name.replace('_', ' ')} '{target}' in {folder}/", hint,
-                                           rule="reference"))
+        sink = site.draft_diagnostics if getattr(entry.model, "draft", False) else site.diagnostics
+        sink.append(Diagnostic(entry.source.display_path, entry.source.line_of(field_path),
+                               format_field_path(field_path),
+                               f"no {kind.name.replace('_', ' ')} '{target}' in {folder}/", hint, rule="reference"))
 
-    for entry in site.roles.values():
+    for entry in [*site.roles.values(), *site.drafts.values()]:
         role = entry.model
         if role.hiring_manager not in site.people:
             report(entry, ("hiring_manager",), role.hiring_manager, PERSON, site.people)

@@ -263,16 +263,17 @@ def generic_heading_reason(text: str) -> str | None:
     return None
 
 
-def run_rules(site: CareersSite) -> list[Diagnostic]:
-    """Every rule on every valid file, and on the validated fields of files with errors (`site.unvalidated`)."""
+def run_rules(site: CareersSite, entries: list[Entry[Any]] | None = None) -> list[Diagnostic]:
+    """Findings of every enabled rule on `entries` (default: every published entry of the site, and the
+    validated fields of files with errors, `site.unvalidated`)."""
     results: list[Diagnostic] = []
-    for entry in site.entries():
+    for entry in site.entries() if entries is None else entries:
         results += _rule_findings(entry, site)
         for problem in unknown_rule_problems(getattr(entry.model, "lint_disable", ())):
             results.append(Diagnostic(entry.source.display_path, entry.source.line_of(("lint_disable",)),
                                       "lint_disable", problem, "use an id listed by `careers rules`",
                                       Severity.ERROR, "lint-disable"))
-    for entry in site.unvalidated:
+    for entry in site.unvalidated if entries is None else ():
         results += _rule_findings(entry, site, partial=True)
     return results
 

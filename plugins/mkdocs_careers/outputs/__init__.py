@@ -10,6 +10,7 @@ from ..content.site import CareersSite
 from ..pages.builders import FreePage, entry_page, free_page, index_page
 from ..pages.model import PageModel
 from ..render.markdown import MarkdownRenderer, markdown_copy_path
+from .deploy_outputs import deploy_outputs
 from .job_feeds import JSON_FEED_PATH, RSS_FEED_PATH, json_feed, rss_feed
 from .llms_txt import llms_full_txt, llms_txt
 from .robots_txt import robots_txt
@@ -61,4 +62,5 @@ def build_outputs(site: CareersSite, site_name: str, free_pages: list[FreePage],
     if options.feeds.enabled:
         files[JSON_FEED_PATH] = json_feed(site)
         files[RSS_FEED_PATH] = rss_feed(site)
+    files.update(deploy_outputs(site, free_pages))  # manifest, job-board feeds, IndexNow key (deploy_outputs.py)
     return files
