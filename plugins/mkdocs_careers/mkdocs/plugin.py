@@ -17,8 +17,6 @@ import datetime as dt
 import logging
 import os
 import re
-import shutil
-import tempfile
 from dataclasses import dataclass
 from html import escape
 from pathlib import Path
@@ -33,6 +31,7 @@ from mkdocs.structure.pages import Page
 from mkdocs.structure.toc import AnchorLink, TableOfContents
 from mkdocs.utils import CountHandler
 
+from ..content.body_html import neutralize_markdown, sanitize_body_html
 from ..content.diagnostics import ContentError, Diagnostic
 from ..content.kinds import KINDS, ContentKind
 from ..content.models import slug_is_valid
@@ -46,7 +45,9 @@ from ..outputs.social_meta import social_meta_tags
 from ..pages.builders import FreePage, entry_meta, entry_page, free_page, index_meta, index_page
 from ..pages.model import Body, PageMeta, PageModel
 from ..render.html import HtmlRenderer
+from .atomic_output import AtomicOutput, OutputBusy
 from .config import CareersConfig, options_of
+from .confinement import refuse_files_outside
 from .serve import problems_html, report_in_terminal
 
 if TYPE_CHECKING:
@@ -83,7 +84,7 @@ class CareersPlugin(BasePlugin[CareersConfig]):  # type: ignore[no-untyped-call]
         self.index_intros: dict[str, str] = {}
         self.page_heads: dict[str, PageHead] = {}
         self.final_site_dir: str | None = None
-        self.staging_dir: str | None = None
+        self.output: AtomicOutput | None = None
         self.saved_source_date_epoch: str | None = None
         self.mkdocs_config: MkDocsConfig | None = None
 
@@ -99,7 +100,7 @@ class CareersPlugin(BasePlugin[CareersConfig]):  # type: ignore[no-untyped-call]
             settings = check_settings(settings_from_config(
                 options_of(self.config), site_url=config.site_url,
                 project_root=Path(config.config_file_path or ".").resolve().parent,
-                use_directory_urls=config.use_directory_urls))
+                use_directory_urls=config.use_directory_urls, docs_dir=config.docs_dir))
         except SettingsError as exc:
             raise PluginError(f"careers: {exc}") from None
 
@@ -154,6 +155,7 @@ class CareersPlugin(BasePlugin[CareersConfig]):  # type: ignore[no-untyped-call]
         if not self.config.enabled:
             return files
         assert self.site is not None
+        refuse_files_outside(files, config, allow_symlinks=self.site.settings.safety.allow_symlinks)
         self.entries_by_src.clear()
         self.index_kinds.clear()
         self.index_intros.clear()
@@ -171,7 +173,7 @@ class CareersPlugin(BasePlugin[CareersConfig]):  # type: ignore[no-untyped-call]
             existing = files.get_file_from_path(src_uri)
             intro = ""
             if existing is not None:  # an editor's own intro text for the index page
-                intro = existing.content_string
+                intro = self._safe_markdown(existing.content_string)
                 files.remove(existing)
             files.append(File.generated(config, src_uri, content="\n" + intro))
             self.index_kinds[src_uri] = kind
@@ -189,8 +191,16 @@ class CareersPlugin(BasePlugin[CareersConfig]):  # type: ignore[no-untyped-call]
         kind = self.index_kinds.get(page.file.src_uri)
         return index_meta(kind, self.site) if kind is not None else None
 
+    def _safe_markdown(self, markdown: str) -> str:
+        """Raw HTML in an editor's Markdown, neutralised by the body HTML policy (content/body_html.py)."""
+        allow_raw = self.site is None or self.site.settings.safety.allow_raw_html
+        return markdown if allow_raw else neutralize_markdown(markdown)
+
     def on_page_markdown(self, markdown: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
-        if not self.config.enabled or self.serve_errors:
+        if not self.config.enabled:
+            return markdown
+        markdown = self._safe_markdown(markdown)  # free pages' Markdown copies carry no raw HTML either
+        if self.serve_errors:
             return markdown
         meta = self._meta(page)
         if meta is not None:
@@ -208,6 +218,11 @@ class CareersPlugin(BasePlugin[CareersConfig]):  # type: ignore[no-untyped-call]
         if kind is not None:
             return index_page(kind, self.site, self.index_intros.get(kind.name, ""))
         return free_page(_free_page(page, self.mkdocs_config, with_trail=True), self.site)
+
+    @event_priority(-100)  # last: whatever produced the body HTML, the page and search index get it sanitised
+    def on_page_content(self, html: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
+        allow_raw = not self.config.enabled or self.site is None or self.site.settings.safety.allow_raw_html
+        return html if allow_raw else sanitize_body_html(html)
 
     @event_priority(50)  # after every plugin changed the body HTML (on_page_content), before search indexes it
     def on_page_context(self, context: TemplateContext, *, page: Page, config: MkDocsConfig,
@@ -288,42 +303,33 @@ class CareersPlugin(BasePlugin[CareersConfig]):  # type: ignore[no-untyped-call]
                 server.watch(str(directory))
         return server
 
-    # --- atomic output ---------------------------------------------------------------------------
+    # --- atomic output (atomic_output.py) ----------------------------------------------------------
     def _stage_output(self, config: MkDocsConfig) -> None:
         """Build into a sibling staging dir; the real site/ is only replaced after a successful build."""
-        final = Path(config.site_dir).resolve()
-        final.parent.mkdir(parents=True, exist_ok=True)
-        self.final_site_dir = str(final)
-        self.staging_dir = tempfile.mkdtemp(prefix=f".{final.name}-staging-", dir=final.parent)
-        # mkdtemp makes the folder private (0700); once published it must be as readable as a plain mkdir.
-        umask = os.umask(0)
-        os.umask(umask)
-        os.chmod(self.staging_dir, 0o777 & ~umask)
-        config.site_dir = self.staging_dir
+        self.output = AtomicOutput(config.site_dir)
+        try:
+            config.site_dir = str(self.output.start())
+        except OutputBusy as exc:
+            self.output = None
+            raise PluginError(f"careers: {exc}") from None
+        self.final_site_dir = str(self.output.final)
 
     @event_priority(-100)  # last: other plugins (search index, hooks) write or fail before the swap
     def on_post_build(self, *, config: MkDocsConfig) -> None:
         self._restore_environment()
-        if not self.staging_dir or not self.final_site_dir:
+        if self.output is None or not self.final_site_dir:
             return
         if config.strict and _strict_warnings_logged():
             return  # MkDocs aborts right after this event; on_build_error discards the staging dir
-        final, staging = Path(self.final_site_dir), Path(self.staging_dir)
-        backup = None
-        if final.exists():
-            backup = Path(tempfile.mkdtemp(prefix=f".{final.name}-old-", dir=final.parent))
-            os.replace(final, backup / final.name)
-        os.replace(staging, final)
-        if backup is not None:
-            shutil.rmtree(backup, ignore_errors=True)
+        self.output.publish()
+        self.output = None
         config.site_dir = self.final_site_dir
-        self.staging_dir = None
 
     def on_build_error(self, *, error: Exception) -> None:
         self._restore_environment()
-        if self.staging_dir:
-            shutil.rmtree(self.staging_dir, ignore_errors=True)
-            self.staging_dir = None
+        if self.output is not None:
+            self.output.discard()
+            self.output = None
 
 
 def _free_page(page: Page, config: MkDocsConfig, *, with_trail: bool = False) -> FreePage:
