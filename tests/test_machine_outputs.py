@@ -92,7 +92,8 @@ def test_robots_txt_allows_search_and_denies_training_by_default(demo_build):
         assert not robots.can_fetch(role_url, agent), agent
     assert robots.can_fetch(role_url, "SomeOtherBot")
     assert list(robots.sitemaps) == [f"{SITE}sitemap.xml"]
-    assert "Content-Signal: search=yes, ai-input=yes, ai-train=no" in text
+    # Content-Signal is opt-in: validators (Lighthouse's robots-txt audit) reject it as an unknown directive.
+    assert "Content-Signal" not in text
 
 
 def test_robots_policy_is_configurable(minimal_project):
@@ -100,7 +101,7 @@ def test_robots_policy_is_configurable(minimal_project):
     config.write_text(config.read_text(encoding="utf-8") + (
         "      robots:\n"
         "        allow_training: {GPTBot: true, CCBot: false}\n"
-        "        content_signal: null\n"
+        "        content_signal: search=yes, ai-input=yes, ai-train=no\n"
         "        disallow: [/drafts/]\n"), encoding="utf-8")
     result = run_build(minimal_project)
     assert result.returncode == 0, result.output
@@ -109,7 +110,8 @@ def test_robots_policy_is_configurable(minimal_project):
     assert robots.can_fetch("https://careers.example.com/roles/", "GPTBot")
     assert not robots.can_fetch("https://careers.example.com/roles/", "CCBot")
     assert not robots.can_fetch("https://careers.example.com/drafts/x/", "Googlebot")
-    assert "Content-Signal" not in text
+    everyone_else = text.split("User-agent: *\n", 1)[1]
+    assert everyone_else.startswith("Content-Signal: search=yes, ai-input=yes, ai-train=no\n")
 
 
 def test_invalid_output_option_is_a_clear_config_error(minimal_project):
