@@ -17,6 +17,8 @@ import yaml
 from conftest import CLOSED, OPEN, PINNED, REPO, demo_roles, failed_build, replace_in, run_build
 from lxml import etree
 from lxml import html as lxml_html
+from mkdocs.theme import Theme
+from mkdocs_careers.mkdocs.theme import OVERRIDES_DIR, add_theme_overrides
 
 SITE = "https://careers.northwind-labs.example/"
 MINIMAL_SITE = "https://careers.example.com/"
@@ -134,3 +136,14 @@ def test_materials_search_dialog_has_an_accessible_name(demo_build):
         assert [d.get("aria-label") for d in dialogs] == ["Search"], path
         # The rest is Material's own partial, unchanged: its search form and input are still there.
         assert dialogs[0].xpath(".//form[@name='search']//input[@data-md-component='search-query']"), path
+
+
+def test_the_sites_own_theme_overrides_still_win_over_ours(tmp_path):
+    theme = Theme(name="material", custom_dir=str(tmp_path))
+    add_theme_overrides(theme)
+    add_theme_overrides(theme)  # on every rebuild of `mkdocs serve`: added once
+    assert theme.dirs[:2] == [str(tmp_path), str(OVERRIDES_DIR)]
+    assert theme.dirs.count(str(OVERRIDES_DIR)) == 1
+    plain = Theme(name="mkdocs")
+    add_theme_overrides(plain)  # the override is Material's markup: other themes are left alone
+    assert str(OVERRIDES_DIR) not in plain.dirs
