@@ -3,7 +3,7 @@ robots.txt, sitemap and job feeds. Each module returns text; the adapter decides
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterator, Sequence
 
 from ..content.kinds import KINDS
 from ..content.site import CareersSite
@@ -39,7 +39,7 @@ def markdown_copies(site: CareersSite, free_pages: list[FreePage],
 
 def build_outputs(site: CareersSite, site_name: str, free_pages: list[FreePage],
                   index_intros: dict[str, str] | None = None,
-                  page_sources: Iterable[PageSource] = ()) -> dict[str, str | bytes]:
+                  page_sources: Sequence[PageSource] = ()) -> dict[str, str | bytes]:
     """Every machine-readable file of the site, keyed by its path in the output folder.
 
     `index_intros` are the editors' own intro texts of the index pages, by kind name; `page_sources` say where
@@ -55,11 +55,7 @@ def build_outputs(site: CareersSite, site_name: str, free_pages: list[FreePage],
         files.update(markdown_copies(site, free_pages, index_intros))
     sitemap_url = None
     if options.sitemap.enabled:
-        sources = {source.page_path: source for source in page_sources}
-        index_paths = {kind.index_path for kind in KINDS}
-        xml = sitemap_xml(sitemap_entries(
-            site, [sources.get(p.page_path, PageSource(p.page_path)) for p in free_pages],
-            [source for path, source in sources.items() if path in index_paths]))
+        xml = sitemap_xml(sitemap_entries(site, [p.page_path for p in free_pages], page_sources))
         files["sitemap.xml"] = xml
         files["sitemap.xml.gz"] = gzipped(xml)
         sitemap_url = site.url("sitemap.xml")
@@ -68,5 +64,5 @@ def build_outputs(site: CareersSite, site_name: str, free_pages: list[FreePage],
     if options.feeds.enabled:
         files[JSON_FEED_PATH] = json_feed(site)
         files[RSS_FEED_PATH] = rss_feed(site)
-    files.update(deploy_outputs(site, free_pages))  # manifest, job-board feeds, IndexNow key (deploy_outputs.py)
+    files.update(deploy_outputs(site, free_pages, page_sources))  # manifest, job-board feeds, IndexNow key (deploy_outputs.py)
     return files

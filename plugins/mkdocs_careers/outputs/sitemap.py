@@ -88,12 +88,15 @@ class PageDates:
         return max(listed, default=site.build_date)
 
 
-def sitemap_entries(site: CareersSite, free_pages: Iterable[PageSource],
-                    index_intros: Iterable[PageSource] = (), sources: SourceDates | None = None) -> list[SitemapEntry]:
-    """Every indexable page with its lastmod. `index_intros` are the editors' intro files of index pages."""
+def sitemap_entries(site: CareersSite, free_page_paths: Iterable[str], page_sources: Iterable[PageSource] = (),
+                    sources: SourceDates | None = None) -> list[SitemapEntry]:
+    """Every indexable page with its lastmod. `page_sources` say where the editors' pages came from (free
+    pages and index intro texts, by page path); a free page without one is dated like a file outside git."""
     dates = PageDates(site, sources)
-    intros = {page.page_path: page for page in index_intros}
-    entries = [SitemapEntry(site.url(page.page_path), dates.of_source(page)) for page in free_pages]
+    known = {page.page_path: page for page in page_sources}
+    intros = {kind.index_path: known[kind.index_path] for kind in KINDS if kind.index_path in known}
+    entries = [SitemapEntry(site.url(path), dates.of_source(known.get(path, PageSource(path))))
+               for path in free_page_paths]
     for kind in KINDS:
         entries.append(SitemapEntry(site.url(kind.index_path), dates.of_index(kind.name, intros.get(kind.index_path))))
     entries += [SitemapEntry(site.url(e.page_path), e.model.last_modified) for e in site.open_roles]
