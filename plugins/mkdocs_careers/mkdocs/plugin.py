@@ -267,7 +267,9 @@ class CareersPlugin(BasePlugin[CareersConfig]):  # type: ignore[no-untyped-call]
         pages += list(self.index_intro_files.items())
         found = [page_source(path, file, self.site.settings.project_root) for path, file in pages]
         problems = [item for item in found if isinstance(item, Diagnostic)]
-        if problems:
+        if problems and self.command == "serve":
+            report_in_terminal(problems)  # the preview goes on; those pages are dated as if they declared nothing
+        elif problems:
             raise PluginError(str(ContentError(problems)))
         return [item for item in found if isinstance(item, PageSource)]
 
