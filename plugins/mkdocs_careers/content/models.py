@@ -370,6 +370,8 @@ class Person(ContentModel):
     image: ImageReference | None = Field(None, description="Photo: absolute URL or a path inside content/, e.g. "
                                                            "assets/people/ana.jpg")
     image_alt: Text | None = Field(None, description="Alternative text of the photo (defaults to the name)")
+    updated: dt.date | None = Field(None, description="Date of the last change to this page, YYYY-MM-DD "
+                                                      "(the sitemap's last-modified date)")
     lint_disable: LintDisable
 
     @property

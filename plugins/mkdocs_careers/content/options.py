@@ -35,9 +35,11 @@ class RobotsPolicy(_Options):
     allow_training: dict[str, bool] = Field(
         default_factory=lambda: dict.fromkeys(TRAINING_AGENTS, False),
         description="Training crawler → true (allow) / false (deny). Unlisted training crawlers are denied.")
+    # Opt-in: Content-Signal is a draft directive that robots.txt validators (Google's parser, Lighthouse's
+    # robots-txt audit) report as unknown, which costs the site its SEO score.
     content_signal: str | None = Field(
-        "search=yes, ai-input=yes, ai-train=no",
-        description="Content-Signal line for all user agents (contentsignals.org); null to omit")
+        None, description="Content-Signal line for all user agents (contentsignals.org), e.g. "
+                          "'search=yes, ai-input=yes, ai-train=no'; omitted when null (the default)")
     disallow: list[str] = Field(default_factory=list, description="Extra paths disallowed for every agent")
 
 

@@ -39,8 +39,8 @@ from ..content.settings import SettingsError, settings_from_config
 from ..content.site import CareersSite, Entry, content_files, load_site
 from ..jsonld import script_tag
 from ..lint import check_settings, lint_site
-from ..outputs import build_outputs
-from ..outputs.job_feeds import JSON_FEED_PATH, RSS_FEED_PATH, feed_title
+from ..outputs import PageSource, build_outputs
+from ..outputs.head_links import alternate_links
 from ..outputs.social_meta import social_meta_tags
 from ..pages.builders import FreePage, entry_meta, entry_page, free_page, index_meta, index_page
 from ..pages.model import Body, PageMeta, PageModel
@@ -48,7 +48,9 @@ from ..render.html import HtmlRenderer
 from .atomic_output import AtomicOutput, OutputBusy
 from .config import CareersConfig, options_of
 from .confinement import refuse_files_outside
+from .page_sources import page_source
 from .serve import problems_html, report_in_terminal
+from .theme import add_theme_overrides, load_base_templates
 
 if TYPE_CHECKING:
     from mkdocs.utils.templates import TemplateContext
@@ -82,6 +84,7 @@ class CareersPlugin(BasePlugin[CareersConfig]):  # type: ignore[no-untyped-call]
         self.entries_by_src: dict[str, Entry[Any]] = {}
         self.index_kinds: dict[str, ContentKind] = {}
         self.index_intros: dict[str, str] = {}
+        self.index_intro_files: dict[str, File] = {}  # by index page path: the editor's intro file
         self.page_heads: dict[str, PageHead] = {}
         self.final_site_dir: str | None = None
         self.output: AtomicOutput | None = None
@@ -118,6 +121,7 @@ class CareersPlugin(BasePlugin[CareersConfig]):  # type: ignore[no-untyped-call]
                 raise PluginError(str(ContentError(site.errors)))
         if ASSET_CSS not in config.extra_css:
             config.extra_css.append(ASSET_CSS)
+        add_theme_overrides(config.theme)
         if settings.outputs.sitemap.enabled and "sitemap.xml" in config.theme.static_templates:
             # Ours has content-based lastmod dates and leaves closed roles out; MkDocs' own would not.
             config.theme.static_templates.remove("sitemap.xml")
@@ -159,6 +163,7 @@ class CareersPlugin(BasePlugin[CareersConfig]):  # type: ignore[no-untyped-call]
         self.entries_by_src.clear()
         self.index_kinds.clear()
         self.index_intros.clear()
+        self.index_intro_files.clear()
         if self.serve_errors:
             # Every content page the editor may have open still exists, and shows the problems.
             for src_uri in _content_src_uris(self.site):
@@ -175,6 +180,7 @@ class CareersPlugin(BasePlugin[CareersConfig]):  # type: ignore[no-untyped-call]
             if existing is not None:  # an editor's own intro text for the index page
                 intro = self._safe_markdown(existing.content_string)
                 files.remove(existing)
+                self.index_intro_files[kind.index_path] = existing
             files.append(File.generated(config, src_uri, content="\n" + intro))
             self.index_kinds[src_uri] = kind
             self.index_intros[kind.name] = intro
@@ -244,13 +250,16 @@ class CareersPlugin(BasePlugin[CareersConfig]):  # type: ignore[no-untyped-call]
 
     def on_env(self, env: Any, *, config: MkDocsConfig, files: Files) -> Any:
         """All pages are read now, so free pages' titles are known: write the outputs."""
+        if self.config.enabled:
+            load_base_templates(env, config.theme)
         if not self.config.enabled or self.serve_errors:
             return env  # a preview with broken content shows the problems, not half-true machine outputs
         assert self.site is not None
         careers_sources = set(self.entries_by_src) | set(self.index_kinds)
         free_pages = [_free_page(f.page, config) for f in files.documentation_pages()
                       if f.page is not None and f.src_uri not in careers_sources]
-        outputs = build_outputs(self.site, config.site_name, free_pages, self.index_intros)
+        outputs = build_outputs(self.site, config.site_name, free_pages, self.index_intros,
+                                self._page_sources(files, careers_sources, config))
         for path, content in outputs.items():
             # A `.md` source would be built as a page; give copies another source name, keep the target path.
             source = f"{path}.careers-copy" if path.endswith(".md") else path
@@ -264,6 +273,20 @@ class CareersPlugin(BasePlugin[CareersConfig]):  # type: ignore[no-untyped-call]
                 files.remove(existing)  # e.g. the theme's raw sitemap.xml template
             files.append(generated)
         return env
+
+    def _page_sources(self, files: Files, careers_sources: set[str], config: MkDocsConfig) -> list[PageSource]:
+        """The editors' pages with their source files and declared dates (the sitemap's lastmod)."""
+        assert self.site is not None
+        pages = [(_free_page(f.page, config).page_path, f) for f in files.documentation_pages()
+                 if f.page is not None and f.src_uri not in careers_sources]
+        pages += list(self.index_intro_files.items())
+        found = [page_source(path, file, self.site.settings.project_root) for path, file in pages]
+        problems = [item for item in found if isinstance(item, Diagnostic)]
+        if problems and self.command == "serve":
+            report_in_terminal(problems)  # the preview goes on; those pages are dated as if they declared nothing
+        elif problems:
+            raise PluginError(str(ContentError(problems)))
+        return [item for item in found if isinstance(item, PageSource)]
 
     def on_post_page(self, output: str, *, page: Page, config: MkDocsConfig) -> str:
         head = self.page_heads.pop(page.file.src_uri, None)
@@ -283,12 +306,7 @@ class CareersPlugin(BasePlugin[CareersConfig]):  # type: ignore[no-untyped-call]
             tags.append(social_meta_tags(head.meta, site_name=config.site_name,
                                          twitter_site=settings.outputs.social.twitter_site,
                                          existing_head=output[:marker]))
-        if head.meta.feed_links:
-            title = escape(feed_title(self.site))
-            tags.append(f'<link rel="alternate" type="application/feed+json" title="{title}" '
-                        f'href="{self.site.url(JSON_FEED_PATH)}">')
-            tags.append(f'<link rel="alternate" type="application/rss+xml" title="{title}" '
-                        f'href="{self.site.url(RSS_FEED_PATH)}">')
+        tags += alternate_links(head.meta, self.site)
         tags.append(script_tag(head.jsonld))
         return f"{output[:marker]}{chr(10).join(tags)}\n{output[marker:]}"
 

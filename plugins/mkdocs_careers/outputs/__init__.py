@@ -3,7 +3,7 @@ robots.txt, sitemap and job feeds. Each module returns text; the adapter decides
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 
 from ..content.kinds import KINDS
 from ..content.site import CareersSite
@@ -14,9 +14,9 @@ from .deploy_outputs import deploy_outputs
 from .job_feeds import JSON_FEED_PATH, RSS_FEED_PATH, json_feed, rss_feed
 from .llms_txt import llms_full_txt, llms_txt
 from .robots_txt import robots_txt
-from .sitemap import gzipped, sitemap_entries, sitemap_xml
+from .sitemap import PageSource, gzipped, sitemap_entries, sitemap_xml
 
-__all__ = ["build_outputs", "markdown_copies"]
+__all__ = ["PageSource", "build_outputs", "markdown_copies"]
 
 
 def all_pages(site: CareersSite, free_pages: list[FreePage], index_intros: dict[str, str]) -> Iterator[PageModel]:
@@ -38,10 +38,12 @@ def markdown_copies(site: CareersSite, free_pages: list[FreePage],
 
 
 def build_outputs(site: CareersSite, site_name: str, free_pages: list[FreePage],
-                  index_intros: dict[str, str] | None = None) -> dict[str, str | bytes]:
+                  index_intros: dict[str, str] | None = None,
+                  page_sources: Sequence[PageSource] = ()) -> dict[str, str | bytes]:
     """Every machine-readable file of the site, keyed by its path in the output folder.
 
-    `index_intros` are the editors' own intro texts of the index pages, by kind name.
+    `index_intros` are the editors' own intro texts of the index pages, by kind name; `page_sources` say where
+    the editors' pages (free pages, index intros) came from, by page path, for the sitemap's lastmod.
     """
     options = site.settings.outputs
     files: dict[str, str | bytes] = {}
@@ -53,7 +55,7 @@ def build_outputs(site: CareersSite, site_name: str, free_pages: list[FreePage],
         files.update(markdown_copies(site, free_pages, index_intros))
     sitemap_url = None
     if options.sitemap.enabled:
-        xml = sitemap_xml(sitemap_entries(site, [p.page_path for p in free_pages]))
+        xml = sitemap_xml(sitemap_entries(site, [p.page_path for p in free_pages], page_sources))
         files["sitemap.xml"] = xml
         files["sitemap.xml.gz"] = gzipped(xml)
         sitemap_url = site.url("sitemap.xml")
@@ -62,5 +64,5 @@ def build_outputs(site: CareersSite, site_name: str, free_pages: list[FreePage],
     if options.feeds.enabled:
         files[JSON_FEED_PATH] = json_feed(site)
         files[RSS_FEED_PATH] = rss_feed(site)
-    files.update(deploy_outputs(site, free_pages))  # manifest, job-board feeds, IndexNow key (deploy_outputs.py)
+    files.update(deploy_outputs(site, free_pages, page_sources))  # manifest, job-board feeds, IndexNow key (deploy_outputs.py)
     return files
