@@ -185,6 +185,19 @@ def test_empty_body_is_a_warning_at_the_body(minimal_project):
     assert problem["severity"] == "warning" and "no text after the frontmatter" in problem["message"]
 
 
+def test_empty_body_leaves_its_section_out_of_every_output(minimal_project):
+    data, _ = read_frontmatter(minimal_project / ROLE)
+    write_frontmatter(minimal_project / ROLE, data, "\n")
+    result = run_build(minimal_project, strict=False)
+    assert result.returncode == 0, result.output
+    html = result.html("roles/data-lead/")
+    job = next(n for n in single_graph(html) if n["@type"] == "JobPosting")
+    copy = (result.site / "roles" / "data-lead" / "index.md").read_text(encoding="utf-8")
+    assert 'id="about-the-role"' not in html and "about-the-role" not in job["description"]
+    assert "job at Example Co" not in copy  # the about heading ("Data Lead job at Example Co, ...")
+    assert 'id="outcomes-90-days"' in html  # the rest of the page is there
+
+
 # --- 5. Editor hints -------------------------------------------------------------------------------------------
 def _field_problem(run, path: str, field: str) -> dict:
     [problem] = [p for p in problems_of(run, path) if p["field"] == field]

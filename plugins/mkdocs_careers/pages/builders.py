@@ -141,6 +141,14 @@ def _section(id: str, heading: str | None, *blocks: Block, **extra: Any) -> Sect
     return Section(id=id, heading=heading, blocks=blocks, **extra)
 
 
+def _body_section(id: str, heading: str, entry: Entry[Any]) -> tuple[Section, ...]:
+    """The editor's body under its heading; no section at all for an empty body (the `empty-body` rule warns),
+    so no page or JobPosting description carries a heading with nothing under it."""
+    if not entry.body.strip():
+        return ()
+    return (_section(id, heading, Body(entry.body, entry.src_uri)),)
+
+
 def role_facts(entry: Entry[Role], site: CareersSite) -> tuple[Fact, ...]:
     """The role's key facts, in the order the facts box shows them."""
     role = entry.model
@@ -189,7 +197,7 @@ def _role_page(role: Role, entry: Entry[Role], site: CareersSite) -> PageModel:
         _section("key-facts", h.key_facts, Paragraph(key_facts), kind="key-facts"),
         _section("where-you-work", h.where, Paragraph(passages.where_intro(role, org)),
                  Paragraph(passages.employment_sentence(role)), kind="where"),
-        _section("about-the-role", h.about, Body(entry.body, entry.src_uri)),
+        *_body_section("about-the-role", h.about, entry),
         _section("outcomes-90-days", h.outcomes_90, Paragraph(passages.outcomes_intro(role, org, 90)),
                  _bullets(role.outcomes.day_90, "outcomes"), kind="outcomes"),
         _section("outcomes-180-days", h.outcomes_180, Paragraph(passages.outcomes_intro(role, org, 180)),
@@ -284,7 +292,7 @@ def _person_page(person: Person, entry: Entry[Person], site: CareersSite) -> Pag
                                       image=person.image, image_alt=person.image_alt or name,
                                       image_size=160, profile=True),
                  Paragraph(person.summary, "lede"), Paragraph(passages.person_facts(person, org, tenure))),
-        _section("bio", f"How {name} works", Body(entry.body, entry.src_uri)),
+        *_body_section("bio", f"How {name} works", entry),
         _section("achievements", f"What {name} has achieved at {org}",
                  Paragraph(passages.achievements_intro(person, org)), _bullets(person.achievements)),
     ]
@@ -325,7 +333,7 @@ def _case_study_page(study: CaseStudy, entry: Entry[CaseStudy], site: CareersSit
         _section("", None, Facts(facts), Paragraph(study.summary, "lede"),
                  Paragraph(passages.case_study_facts(study, site.settings.organization.name, leader.model))),
         _section("results", h.results, Paragraph(passages.results_intro(study, leader.model)), Metrics(rows)),
-        _section("story", h.story, Body(entry.body, entry.src_uri)),
+        *_body_section("story", h.story, entry),
     ]
     if study.topics:
         sections.append(_section("topics", h.topics, _bullets(study.topics, "chips")))
