@@ -156,3 +156,20 @@ def failed_build(project: Path) -> BuildResult:
     assert result.returncode != 0, result.output
     assert "Traceback" not in result.output, result.output
     return result
+
+
+def load_linted(project: Path):
+    """What the plugin and `careers check` run before any page is built (load, validate, lint), in-process,
+    with the project's own mkdocs.yml and the pinned build date."""
+    from mkdocs_careers.cli import load_settings
+    from mkdocs_careers.content.site import load_site
+    from mkdocs_careers.lint import lint_site
+
+    return lint_site(load_site(load_settings(project / "mkdocs.yml", "2026-11-25")))
+
+
+def content_problems(project: Path) -> str:
+    """Every problem the build would print, one `file:line: field: message (hint: ...)` per line; errors expected."""
+    site = load_linted(project)
+    assert site.errors, "expected content errors"
+    return "\n".join(d.format() for d in site.diagnostics)

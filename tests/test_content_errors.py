@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import json
 
-from conftest import failed_build, line_of, one_node, replace_in, run_build, tree_digest
+from conftest import content_problems, failed_build, line_of, one_node, replace_in, run_build, tree_digest
 
 
 def test_minimal_fixture_builds(minimal_project):
@@ -18,50 +18,50 @@ def test_minimal_fixture_builds(minimal_project):
 def test_malformed_yaml_names_file_and_line(minimal_project):
     role = minimal_project / "roles" / "data-lead.md"
     replace_in(role, "department: Data", "department: Data: Platform")
-    result = failed_build(minimal_project)
+    output = content_problems(minimal_project)
     line = line_of(role, "department: Data: Platform")
-    assert f"roles/data-lead.md:{line}: department: invalid YAML" in result.output
-    assert "must be quoted" in result.output
+    assert f"roles/data-lead.md:{line}: department: invalid YAML" in output
+    assert "must be quoted" in output
 
 
 def test_unclosed_quote_points_at_the_opening_line(minimal_project):
     role = minimal_project / "roles" / "data-lead.md"
     replace_in(role, "title: Data Lead", "title: \"Data Lead")
-    result = failed_build(minimal_project)
-    assert "roles/data-lead.md:2: title: invalid YAML: a quoted value is never closed" in result.output
+    output = content_problems(minimal_project)
+    assert "roles/data-lead.md:2: title: invalid YAML: a quoted value is never closed" in output
 
 
 def test_wrong_type_names_field_and_hint(minimal_project):
     role = minimal_project / "roles" / "data-lead.md"
     replace_in(role, "  min: 150000", "  min: lots")
-    result = failed_build(minimal_project)
-    assert f"roles/data-lead.md:{line_of(role, 'min: lots')}: salary.min:" in result.output
-    assert "plain number" in result.output
+    output = content_problems(minimal_project)
+    assert f"roles/data-lead.md:{line_of(role, 'min: lots')}: salary.min:" in output
+    assert "plain number" in output
 
 
 def test_missing_field_points_at_the_frontmatter_and_explains(minimal_project):
     role = minimal_project / "roles" / "data-lead.md"
     replace_in(role, "department: Data\n", "")
-    result = failed_build(minimal_project)
-    assert "roles/data-lead.md:1: department: required field is missing" in result.output
-    assert "add 'department:'" in result.output
+    output = content_problems(minimal_project)
+    assert "roles/data-lead.md:1: department: required field is missing" in output
+    assert "add 'department:'" in output
 
 
 def test_unknown_key_suggests_the_right_one(minimal_project):
     role = minimal_project / "roles" / "data-lead.md"
     replace_in(role, "department: Data", "departmnet: Data")
-    result = failed_build(minimal_project)
-    assert f"roles/data-lead.md:{line_of(role, 'departmnet')}: departmnet: unknown field" in result.output
-    assert "did you mean 'department'?" in result.output
+    output = content_problems(minimal_project)
+    assert f"roles/data-lead.md:{line_of(role, 'departmnet')}: departmnet: unknown field" in output
+    assert "did you mean 'department'?" in output
 
 
 def test_broken_reference_is_an_error(minimal_project):
     role = minimal_project / "roles" / "data-lead.md"
     replace_in(role, "hiring_manager: jo-smith", "hiring_manager: jo-smyth")
-    result = failed_build(minimal_project)
+    output = content_problems(minimal_project)
     assert (f"roles/data-lead.md:{line_of(role, 'hiring_manager')}: hiring_manager: no person 'jo-smyth' in people/"
-            in result.output)
-    assert "did you mean 'jo-smith'?" in result.output
+            in output)
+    assert "did you mean 'jo-smith'?" in output
 
 
 def test_short_faq_answer_is_an_error(minimal_project):
@@ -71,9 +71,9 @@ def test_short_faq_answer_is_an_error(minimal_project):
     start = text.index("    answer: >-\n      Yes.")
     end = text.index("  - question: How large")
     role.write_text(text[:start] + f"    answer: {thirty_words}\n" + text[end:], encoding="utf-8")
-    result = failed_build(minimal_project)
+    output = content_problems(minimal_project)
     assert (f"roles/data-lead.md:{line_of(role, thirty_words)}: faq[0].answer: answer has 30 words; it must have 40-120"
-            in result.output)
+            in output)
 
 
 def test_all_problems_are_reported_at_once(minimal_project):

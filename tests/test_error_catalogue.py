@@ -5,7 +5,6 @@ content file is ever dropped without a word. Extends test_content_errors.py, whi
 
 from __future__ import annotations
 
-import datetime as dt
 import re
 import shutil
 from collections.abc import Callable
@@ -13,12 +12,8 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
-from conftest import line_of, replace_in, run_build
+from conftest import line_of, load_linted, replace_in, run_build
 from mkdocs_careers.content.diagnostics import Severity
-from mkdocs_careers.content.models import Organization
-from mkdocs_careers.content.settings import CareersSettings
-from mkdocs_careers.content.site import load_site
-from mkdocs_careers.lint import lint_site
 
 ROLE = "roles/data-lead.md"
 PERSON = "people/jo-smith.md"
@@ -235,14 +230,6 @@ def unknown_country(project: Path) -> list[str]:
 # --- the checks ----------------------------------------------------------------------------------------------
 def content_files(project: Path) -> list[Path]:
     return [p for folder in ("roles", "people", "case_studies") for p in sorted((project / folder).iterdir())]
-
-
-def load_linted(project: Path):
-    """What the plugin and `careers check` run before any page is built: load, validate, lint."""
-    settings = CareersSettings(organization=Organization(name="Example Co", url="https://www.example.com/"),
-                               site_url="https://careers.example.com/", project_root=project,
-                               build_date=dt.date(2026, 11, 25))
-    return lint_site(load_site(settings))
 
 
 @pytest.mark.parametrize("case", CATALOGUE, ids=lambda case: case.id)
