@@ -361,7 +361,7 @@ def _free_page(page: Page, config: MkDocsConfig, *, with_trail: bool = False) ->
                       for crumb in page.ancestors if getattr(crumb, "url", None))
     return FreePage(src_uri=page.file.src_uri, page_path=page.url if page.url != "./" else "",
                     title=config.site_name if page.is_homepage else page.title or "",
-                    description=(page.meta or {}).get("description") or config.site_description,
+                    description=(page.meta or {}).get("description"), site_description=config.site_description,
                     markdown=page.markdown or "", is_homepage=page.is_homepage, breadcrumbs=trail)
 
 

@@ -56,10 +56,11 @@ class FreePage:
     src_uri: str  # e.g. how-we-hire.md, used to resolve relative links in the Markdown
     page_path: str  # site-relative URL path, e.g. how-we-hire/ ('' for the home page)
     title: str
-    description: str | None
+    description: str | None  # the page's own (frontmatter), as llms.txt lists it
     markdown: str
     is_homepage: bool = False
     breadcrumbs: tuple[tuple[str, str], ...] = ()  # (title, site-relative path) of the pages above it
+    site_description: str | None = None  # what the theme prints as meta description when the page has none
 
 
 # --- meta ----------------------------------------------------------------------------------------------
@@ -116,7 +117,8 @@ def free_page_meta(page: FreePage, site: CareersSite) -> PageMeta:
     if not page.is_homepage:
         crumbs = (("Home", site.url()), *((title, site.url(path)) for title, path in page.breadcrumbs),
                   (page.title, url))
-    return PageMeta(title=page.title or org.name, description=page.description or org.description or "",
+    description = page.description or page.site_description or org.description or ""
+    return PageMeta(title=page.title or org.name, description=description,
                     page_path=page.page_path, url=url, name=page.title or org.name,
                     card=SocialCardMeta(image=site.asset_url(site.settings.outputs.social.image)),
                     breadcrumbs=crumbs)
