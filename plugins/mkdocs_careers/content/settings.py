@@ -10,6 +10,7 @@ from typing import Any
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
 from ..pages.hiring import HiringConfigError, HiringDefaults, parse_hiring_defaults
+from .appearance_options import APPEARANCE_OPTIONS, AppearanceSettings
 from .models import Organization
 from .output_options import OUTPUT_OPTIONS, OutputSettings
 
@@ -28,6 +29,7 @@ class CareersSettings(BaseModel):
     disabled_rules: frozenset[str] = frozenset()
     outputs: OutputSettings = Field(default_factory=OutputSettings)
     hiring: HiringDefaults = Field(default_factory=HiringDefaults)
+    appearance: AppearanceSettings = Field(default_factory=AppearanceSettings)  # home, brand, footer, cards
 
     def content_dir(self, kind: str) -> Path:
         relative = {"role": self.roles_dir, "person": self.people_dir, "case_study": self.case_studies_dir}[kind]
@@ -67,6 +69,11 @@ def settings_from_config(options: Mapping[str, Any], *, site_url: str | None, pr
         problems = "; ".join(f"{'.'.join(map(str, e['loc']))}: {e['msg']}" for e in exc.errors())
         raise SettingsError(f"invalid plugin config in mkdocs.yml: {problems}") from None
     try:
+        appearance = AppearanceSettings.model_validate({key: options.get(key) or {} for key in APPEARANCE_OPTIONS})
+    except ValidationError as exc:
+        problems = "; ".join(f"{'.'.join(map(str, e['loc']))}: {e['msg']}" for e in exc.errors())
+        raise SettingsError(f"invalid plugin config in mkdocs.yml: {problems}") from None
+    try:
         hiring = parse_hiring_defaults(options.get("hiring") or {})
     except HiringConfigError as exc:
         raise SettingsError(f"invalid hiring option in mkdocs.yml:\n{exc}") from None
@@ -86,4 +93,5 @@ def settings_from_config(options: Mapping[str, Any], *, site_url: str | None, pr
         disabled_rules=frozenset(disabled),
         outputs=outputs,
         hiring=hiring,
+        appearance=appearance,
     )

@@ -83,6 +83,11 @@ class CareersConfig(base.Config):
     sitemap = c.Type(dict, default={})
     social = c.Type(dict, default={})
     hiring = c.Type(dict, default={})  # site-wide take-home, interview loop, scorecard, equity (hiring.py)
+    # Appearance (content/appearance_options.py): data-driven home page, brand theming, footer, PNG social cards.
+    home = c.Type(dict, default={})
+    brand = c.Type(dict, default={})
+    footer = c.Type(dict, default={})
+    social_cards = c.Type(dict, default={})
 
 
 class CareersPlugin(BasePlugin[CareersConfig]):
