@@ -42,6 +42,7 @@ from ..outputs import FreePage, build_outputs
 from ..outputs.job_feeds import JSON_FEED_PATH, RSS_FEED_PATH, feed_title
 from ..outputs.social_meta import SocialCard, social_meta_tags
 from ..render.html import PageRenderer, RenderedPage
+from .appearance import Appearance
 from .problem_page import problems_html
 
 log = get_plugin_logger(__name__)
@@ -103,6 +104,8 @@ class CareersPlugin(BasePlugin[CareersConfig]):
         self.page_heads: dict[str, PageHead] = {}
         self.final_site_dir: str | None = None
         self.staging_dir: str | None = None
+        self.appearance: Appearance | None = None  # home page, brand, footer, social cards (appearance.py)
+        self.files: Files | None = None
 
     # --- configuration and loading ---------------------------------------------------------------
     def on_startup(self, *, command: str, dirty: bool) -> None:
@@ -119,6 +122,9 @@ class CareersPlugin(BasePlugin[CareersConfig]):
 
         if self.config.build_date:
             _pin_mkdocs_dates(settings.build_date)
+        config_file = Path(config.config_file_path or "mkdocs.yml").resolve()
+        self.appearance = Appearance(settings.appearance, config_file, settings.project_root)
+        self.appearance.configure(config, settings.organization.logo)  # fails on low brand contrast
         site = load_site(settings)
         self.site = site
         self.serve_errors = []
@@ -174,9 +180,14 @@ class CareersPlugin(BasePlugin[CareersConfig]):
         assets = Path(__file__).parent.parent / "assets"
         files.append(File.generated(config, ASSET_CSS, abs_src_path=str(assets / "careers.css")))
         files.append(File.generated(config, ASSET_JS, abs_src_path=str(assets / "careers.js")))
+        assert self.appearance is not None
+        self.appearance.add_files(files, config, None if self.serve_errors else self.site)
+        self.files = files
         return files
 
     def on_page_markdown(self, markdown: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
+        assert self.appearance is not None
+        self.appearance.page_meta(page, careers_index=page.file.src_uri in self.index_kinds)
         title, description = self._title_and_description(page)
         if title:
             # Material prints page.meta.title and .description into <head> without escaping.
@@ -216,10 +227,16 @@ class CareersPlugin(BasePlugin[CareersConfig]):
             rendered = render(entry, html)
         elif kind is not None:
             rendered = self.renderer.index_page(kind, intro_html=html)
+        assert self.appearance is not None
         if rendered is None:
             self.page_heads[page.file.src_uri] = PageHead(jsonld=self._free_page_jsonld(page),
                                                           card=self._free_page_card(page))
+            if page.is_homepage:
+                return self.appearance.home_page_html(page, html, self.site, self.files,
+                                                      self.site.settings.use_directory_urls)
             return html
+        if entry is not None:
+            rendered.card = self.appearance.with_card_image(rendered.card, entry.page_path, self.site)
         page.toc = _toc(rendered)
         self.page_heads[page.file.src_uri] = PageHead(
             jsonld=rendered.jsonld, noindex=rendered.noindex, card=rendered.card,

@@ -17,6 +17,10 @@ class SocialCard:
     image_alt: str | None = None
     twitter_site: str | None = None
     published: str | None = None
+    # Size and type of `image`, for previews that lay out before loading it (set for the PNG social cards).
+    image_width: int | None = None
+    image_height: int | None = None
+    image_type: str | None = None
 
 
 def social_meta_tags(card: SocialCard, existing_head: str = "") -> str:
@@ -30,6 +34,11 @@ def social_meta_tags(card: SocialCard, existing_head: str = "") -> str:
     ]
     if card.image:
         tags += [("property", "og:image", card.image)]
+        if card.image_type:
+            tags += [("property", "og:image:type", card.image_type)]
+        if card.image_width and card.image_height:
+            tags += [("property", "og:image:width", str(card.image_width)),
+                     ("property", "og:image:height", str(card.image_height))]
         if card.image_alt:
             tags += [("property", "og:image:alt", card.image_alt)]
     if card.published and card.og_type == "article":
@@ -41,6 +50,8 @@ def social_meta_tags(card: SocialCard, existing_head: str = "") -> str:
     ]
     if card.image:
         tags += [("name", "twitter:image", card.image)]
+        if card.image_alt:
+            tags += [("name", "twitter:image:alt", card.image_alt)]
     if card.twitter_site:
         tags += [("name", "twitter:site", card.twitter_site)]
     lines = []

@@ -41,6 +41,15 @@ class RoleCard:
     page_path: str
     featured: bool = False
 
+    @property
+    def where(self) -> str:
+        """Location and workplace in one line, without "Remote (…) · Remote"."""
+        if not self.location:
+            return self.workplace
+        if self.location.startswith(self.workplace):
+            return self.location
+        return f"{self.location} · {self.workplace}"
+
 
 @dataclass(frozen=True)
 class RoleGroup:
