@@ -15,6 +15,7 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import get_plugin_logger
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
+from mkdocs.structure.toc import TableOfContents
 
 from ..content.appearance_options import AppearanceSettings, FooterLink
 from ..content.config_location import option_line
@@ -164,8 +165,14 @@ class Appearance:
             target = files.get_file_from_path(options.how_we_hire_page)
             how_we_hire = target.url if target is not None else None
         home = build_home_page(site, options, page_title=page.title, how_we_hire_path=how_we_hire)
-        return home_html(home, body_html=body_html, organization=site.settings.organization.name,
+        html = home_html(home, body_html=body_html, organization=site.settings.organization.name,
                          page_path=page.url, use_directory_urls=use_directory_urls)
+        # The editor's `# Heading` became the hero: its table-of-contents entry would link to nothing.
+        items = []
+        for item in page.toc.items:
+            items.extend([item] if f'id="{item.id}"' in html else item.children)
+        page.toc = TableOfContents(items)
+        return html
 
     def with_card_image(self, card: SocialCard | None, page_path: str, site: CareersSite) -> SocialCard | None:
         """The page's social card tags pointing at its PNG card (1200×630, with alt text), when it has one."""
