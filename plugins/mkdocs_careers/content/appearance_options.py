@@ -12,6 +12,7 @@ from typing import Literal
 from pydantic import BaseModel, ConfigDict, Field, field_validator
 
 HomeSection = Literal["roles", "content", "leaders", "case_studies", "how_we_hire"]
+DEFAULT_HOME_SECTIONS: tuple[HomeSection, ...] = ("roles", "leaders", "case_studies", "how_we_hire", "content")
 # A site-relative path (inside docs_dir) or nothing: fonts, logos and favicons are served by the site itself.
 _REMOTE = re.compile(r"^(?:[a-z][a-z0-9+.-]*:)?//", re.I)
 
@@ -37,7 +38,7 @@ class HomeOptions(_Options):
     how_we_hire_page: str | None = Field("how-we-hire.md", description="Page the 'how we hire' strip links to "
                                                                       "(inside docs_dir), when it exists")
     sections: list[HomeSection] = Field(
-        default_factory=lambda: ["roles", "leaders", "case_studies", "how_we_hire", "content"],
+        default_factory=lambda: list(DEFAULT_HOME_SECTIONS),
         description="Order of the sections below the hero; 'content' is the editor's own Markdown")
 
 

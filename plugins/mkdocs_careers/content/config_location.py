@@ -21,7 +21,7 @@ def option_line(config_file: Path, option: OptionPath, plugin: str = "careers") 
         return 1
     if node is None:
         return 1
-    line = node.start_mark.line + 1
+    line: int = node.start_mark.line + 1
     plugins = _child(node, "plugins")
     if plugins is None:
         return line
@@ -49,7 +49,8 @@ def _child(node: yaml.Node, key: str | int) -> yaml.Node | None:
     if isinstance(node, yaml.MappingNode) and isinstance(key, str):
         for key_node, value_node in node.value:
             if isinstance(key_node, yaml.ScalarNode) and key_node.value == key:
-                return value_node
+                found: yaml.Node = value_node
+                return found
     if isinstance(node, yaml.SequenceNode) and isinstance(key, int) and 0 <= key < len(node.value):
         child: yaml.Node = node.value[key]
         return child

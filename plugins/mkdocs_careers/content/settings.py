@@ -78,9 +78,9 @@ def settings_from_config(options: Mapping[str, Any], *, site_url: str | None, pr
     except HiringConfigError as exc:
         raise SettingsError(f"invalid hiring option in mkdocs.yml:\n{exc}") from None
     disabled = list(options.get("disabled_rules") or [])
-    problems = unknown_rule_problems(disabled)
-    if problems:
-        raise SettingsError("disabled_rules in mkdocs.yml: " + "; ".join(problems))
+    rule_problems = unknown_rule_problems(disabled)
+    if rule_problems:
+        raise SettingsError("disabled_rules in mkdocs.yml: " + "; ".join(rule_problems))
     return CareersSettings(
         organization=organization,
         site_url=site_url if site_url.endswith("/") else site_url + "/",

@@ -106,7 +106,8 @@ class Appearance:
         footer = self.settings.footer
         problems: list[Diagnostic] = []
         resolved: dict[str, list[dict[str, str]]] = {"links": [], "legal": []}
-        named = [("links", ("footer", "links", i, "url"), link) for i, link in enumerate(footer.links)]
+        named: list[tuple[str, tuple[str | int, ...], FooterLink]] = [
+            ("links", ("footer", "links", i, "url"), link) for i, link in enumerate(footer.links)]
         legal_options = {"Applicant privacy notice": "privacy_notice", "Equal opportunity": "equal_opportunity",
                          "Accessibility": "accessibility"}
         named += [("legal", ("footer", legal_options[link.label]), link) for link in footer.legal_links()]
