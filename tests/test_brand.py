@@ -71,23 +71,17 @@ def test_low_contrast_brand_colour_fails_the_build_with_a_located_message_and_th
     assert fixed.returncode == 0, fixed.output
 
 
-def test_font_from_a_cdn_is_refused(tmp_path):
+@pytest.mark.parametrize(("font_path", "expected"), [
+    ("https://fonts.gstatic.com/s/inter/v1/inter.woff2", r"brand\.font\.files\.0\.path: Value error, font files must be self-hosted"),
+    ("assets/fonts/inter.woff2", r"mkdocs\.yml:\d+: plugins\.careers\.brand\.font\.files\[0\]\.path: no file "
+                                 r"'assets/fonts/inter\.woff2' in content/"),
+], ids=["font CDN", "missing font file"])
+def test_fonts_must_be_self_hosted_files(tmp_path, font_path, expected):
     project = copy_project(REPO, tmp_path / "project")
-    edit_careers_options(project, brand={"primary": "#283593", "font": {
-        "family": "Inter", "files": [{"path": "https://fonts.gstatic.com/s/inter/v1/inter.woff2"}]}})
+    edit_careers_options(project, brand={"primary": "#283593", "font": {"family": "Inter", "files": [{"path": font_path}]}})
     result = run_build(project)
     assert result.returncode != 0
-    assert "brand.font.files.0.path" in result.output and "self-hosted" in result.output
-
-
-def test_missing_font_file_is_a_located_error(tmp_path):
-    project = copy_project(REPO, tmp_path / "project")
-    edit_careers_options(project, brand={"primary": "#283593", "font": {
-        "family": "Inter", "files": [{"path": "assets/fonts/inter.woff2"}]}})
-    result = run_build(project)
-    assert result.returncode != 0
-    assert re.search(r"mkdocs\.yml:\d+: plugins\.careers\.brand\.font\.files\[0\]\.path: no file "
-                     r"'assets/fonts/inter\.woff2' in content/", result.output), result.output
+    assert re.search(expected, result.output), result.output
 
 
 def test_brand_css_sets_materials_colours_logo_favicon_and_a_self_hosted_font(tmp_path):

@@ -102,6 +102,8 @@ def test_cards_are_reused_from_the_cache_and_redrawn_only_when_their_content_cha
     assert f"social cards: 1 drawn, {total - 1} reused from the cache" in third.output
     changed = (third.site / "assets/careers/cards/roles/ai-product-manager.png").read_bytes()
     assert read_layout(changed)["title"] == "Senior AI Product Manager"
+    # The old card's cache entry is gone: the cache holds exactly the cards of the last build.
+    assert len(list(cache.glob("*.png"))) == total
 
 
 def test_same_layout_gives_the_same_bytes(tmp_path):

@@ -132,7 +132,7 @@ class Appearance:
         except SocialCardError as exc:
             raise PluginError(f"careers: {exc}") from None
         for card in cards:
-            files.append(File.generated(config, card.dest_path, content=card.png))
+            files.append(File.generated(config, card.dest_path, abs_src_path=str(card.source)))
             self.cards[card.page_path] = (card.dest_path, card.layout.alt)
         log.info(f"social cards: {self.card_stats.drawn} drawn, {self.card_stats.reused} reused from the cache")
 

@@ -66,7 +66,7 @@ class CardLayout:
 class SocialCardFile:
     page_path: str  # the page it belongs to, e.g. roles/x/
     dest_path: str  # where the PNG is published, e.g. assets/careers/cards/roles/x.png
-    png: bytes
+    source: Path  # the PNG in the cache folder; copied from there, so a big site's cards are never all in memory
     layout: CardLayout
     reused: bool  # taken from the cache rather than drawn
 
@@ -161,6 +161,8 @@ class CardRenderer:
                     f"social card font {font} not found (hint: install Debian's fonts-dejavu-core with "
                     f"`apt-get install fonts-dejavu-core`, or set social_cards.font and font_bold in mkdocs.yml)")
         self.regular_path, self.bold_path = regular, bold
+        self._fonts: dict[tuple[int, bool], ImageFont.FreeTypeFont] = {}
+        self._images: dict[tuple[str, int], Image.Image | None] = {}
         self._fingerprint = hashlib.sha256(
             RENDERER_VERSION.encode() + regular.read_bytes() + bold.read_bytes()).hexdigest()
 
@@ -181,9 +183,21 @@ class CardRenderer:
         return path
 
     def _font(self, size: int, bold: bool = False) -> ImageFont.FreeTypeFont:
-        return ImageFont.truetype(str(self.bold_path if bold else self.regular_path), size)
+        key = (size, bold)
+        if key not in self._fonts:  # loading a font file is a large part of drawing one card
+            self._fonts[key] = ImageFont.truetype(str(self.bold_path if bold else self.regular_path), size)
+        return self._fonts[key]
 
     def _raster(self, image: str | None, size: int) -> Image.Image | None:
+        """The image as a size×size RGBA square; each file is decoded once per build (logos repeat on every card)."""
+        if image is None:
+            return None
+        key = (image, size)
+        if key not in self._images:
+            self._images[key] = self._decode(image, size)
+        return self._images[key]
+
+    def _decode(self, image: str, size: int) -> Image.Image | None:
         path = self._image_file(image)
         if path is None:
             return None
@@ -305,7 +319,7 @@ def _png(canvas: Image.Image, layout: CardLayout) -> bytes:
     info = PngImagePlugin.PngInfo()
     info.add_itxt(LAYOUT_CHUNK, layout.to_json())
     out = io.BytesIO()
-    canvas.save(out, format="PNG", pnginfo=info, compress_level=9)
+    canvas.save(out, format="PNG", pnginfo=info, compress_level=6)
     return out.getvalue()
 
 
@@ -328,16 +342,20 @@ def build_social_cards(site: CareersSite, brand: BrandOptions, options: SocialCa
     for entry, layout in card_layouts(site, brand):
         key = renderer.cache_key(layout)
         cached = cache / f"{key}.png"
-        if cached.is_file():
-            png, reused = cached.read_bytes(), True
+        reused = cached.is_file()
+        if reused:
             counts.reused += 1
         else:
-            png, reused = renderer.draw(layout), False
             temporary = cached.with_suffix(".tmp")
-            temporary.write_bytes(png)
+            temporary.write_bytes(renderer.draw(layout))
             temporary.replace(cached)  # never a half-written card in the cache, even if the build is killed
             counts.drawn += 1
-        cards.append(SocialCardFile(page_path=entry.page_path, dest_path=card_path(entry), png=png, layout=layout,
-                                    reused=reused))
+        cards.append(SocialCardFile(page_path=entry.page_path, dest_path=card_path(entry), source=cached,
+                                    layout=layout, reused=reused))
+    # Cards of deleted pages or old content would pile up for ever: the cache keeps what this build used.
+    used = {card.source.name for card in cards}
+    for stale in cache.glob("*.png"):
+        if stale.name not in used:
+            stale.unlink(missing_ok=True)
     return cards
 
