@@ -38,6 +38,8 @@ SKILLS = ["Python", "SQL", "dbt", "Kubernetes", "Terraform", "Go", "TypeScript",
 BENEFITS = ["28 days of paid vacation plus public holidays", "20 weeks of fully paid parental leave",
             "Learning budget of 2,500 a year plus 5 learning days", "Pension with a 5% employer match",
             "Private medical insurance for you and your family", "Monthly commuter benefit"]
+HIRING_STATEMENT = ("This posting is for an existing vacancy. We do not use artificial intelligence to screen, assess "
+                    "or select applicants.\n")
 WORDS = ("forecast inventory planner warehouse model pipeline latency customer experiment metric release "
          "roadmap team quarter accuracy decision platform retail region supplier demand schedule route "
          "incident dashboard review budget migration contract service").split()
@@ -136,7 +138,8 @@ def _role(rng: random.Random, i: int, counts: Counts) -> tuple[dict, str]:
     role["case_studies"] = sorted({case_study_slug(i % counts.case_studies),
                                    case_study_slug((i * 7 + 3) % counts.case_studies)})
     role["apply"] = {"url": f"https://jobs.benchmark-labs.example/apply/{role_slug(i)}", "direct": True}
-    return role, body_text(rng, 4)
+    # Ontario requires every ad to say whether the vacancy exists and whether AI screens applicants.
+    return role, body_text(rng, 4) + "\n" + HIRING_STATEMENT
 
 
 def _person(rng: random.Random, i: int) -> tuple[dict, str]:

@@ -72,7 +72,7 @@ def test_low_contrast_brand_colour_fails_the_build_with_a_located_message_and_th
 
 
 @pytest.mark.parametrize(("font_path", "expected"), [
-    ("https://fonts.gstatic.com/s/inter/v1/inter.woff2", r"brand\.font\.files\.0\.path: Value error, font files must be self-hosted"),
+    ("https://fonts.gstatic.com/s/inter/v1/inter.woff2", r"brand\.font\.files\[0\]\.path: font files must be self-hosted"),
     ("assets/fonts/inter.woff2", r"mkdocs\.yml:\d+: plugins\.careers\.brand\.font\.files\[0\]\.path: no file "
                                  r"'assets/fonts/inter\.woff2' in content/"),
 ], ids=["font CDN", "missing font file"])

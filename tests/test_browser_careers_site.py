@@ -12,10 +12,8 @@ from itertools import combinations
 
 import pytest
 from appearance_helpers import use_harbour_palette
-from browser_support import ARTIFACTS, AXE, DESKTOP, PHONE, _QuietHandler, new_page, require_file
-from conftest import REPO, copy_project, run_build
-from test_accessibility import WCAG_22_AA, describe
-from test_job_posting import OPEN
+from browser_support import ARTIFACTS, AXE, DESKTOP, PHONE, WCAG_22_AA, _QuietHandler, describe, new_page, require_file
+from conftest import OPEN, REPO, copy_project, run_build
 
 pytestmark = pytest.mark.browser
 PAGE_KINDS = {

@@ -8,9 +8,8 @@ import re
 
 import yaml
 from appearance_helpers import careers_options, edit_careers_options
-from conftest import REPO, copy_project, run_build
+from conftest import OPEN, REPO, copy_project, demo_roles, run_build
 from lxml import html as lxml_html
-from test_job_posting import OPEN, demo_roles
 
 DEMO_OPTIONS = careers_options(yaml.safe_load((REPO / "mkdocs.yml").read_text(encoding="utf-8")))
 
@@ -89,7 +88,7 @@ def test_leaders_case_studies_and_hiring_strip_come_from_the_data(demo_build):
 def test_editors_markdown_stays_on_the_home_page(demo_build):
     tree = home_tree(demo_build)
     content = tree.xpath("//div[@class='careers-home-content']")[0]
-    assert "What does Northwind Labs build?¶" in texts(content, ".//h2")  # ¶: the permalink
+    assert "What does Northwind Labs build?" in texts(content, ".//h2")
     assert "about 250 people" in content.text_content()
 
 
@@ -167,3 +166,13 @@ def test_invalid_home_frontmatter_is_reported(tmp_path):
     assert result.returncode != 0
     assert "content/index.md:1: home.max_rolls: Extra inputs are not permitted (hint: did you mean 'max_roles'?)" \
         in result.output
+
+
+def test_home_pages_markdown_copy_has_the_same_cards(demo_build):
+    copy = (demo_build.site / "index.md").read_text(encoding="utf-8")
+    roles = demo_roles()
+    listed = re.findall(r"^- \[([^\]]+)\]\(https://careers\.northwind-labs\.example/roles/([a-z0-9-]+)/\)", copy, re.M)
+    assert sorted(slug for _, slug in listed) == OPEN
+    assert all(roles[slug]["title"] == title for title, slug in listed)
+    assert copy.startswith("# Lead the teams that keep shelves full\n")
+    assert "## What does Northwind Labs build?" in copy  # the editor's text follows the cards

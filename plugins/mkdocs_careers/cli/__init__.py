@@ -8,26 +8,36 @@ table) on a terminal and plain lines otherwise, so CI logs, pre-commit and edito
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 import logging
 import os
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
+from typing import TYPE_CHECKING, Any, TypeVar
 
 import click
 
+from ..content.build_date import BuildDateError, resolve_build_date
 from ..content.diagnostics import Diagnostic, Severity, display_path
+from ..content.kinds import KINDS, kind_by_cli_noun
 from ..content.models import slug_is_valid
 from ..content.settings import CareersSettings, SettingsError, settings_from_config
-from ..content.site import KINDS, CareersSite, content_files, load_site
+from ..content.site import CareersSite, content_files, load_site
+from ..lint import check_settings, lint_site
 from ..lint.rules import BUILT_IN_CHECKS, RULES
+from ..mkdocs.config import options_of
+from .pay_laws import pay_laws_markdown, pay_laws_text
 from .readiness import PageReadiness, page_readiness
-from .scaffold import MODELS, scaffold, slug_for
-from .schema_export import SCHEMAS, outdated_schemas, write_schemas
+from .scaffold import scaffold, slug_for
+from .schema_export import outdated_schemas, write_schemas
+
+if TYPE_CHECKING:
+    from rich.console import Console
 
 EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE = 0, 1, 2
-KIND_NAMES = {"role": "role", "person": "person", "case-study": "case_study"}
+FC = TypeVar("FC", bound=Callable[..., Any])
 
 
 class ConfigProblem(click.ClickException):
@@ -36,7 +46,8 @@ class ConfigProblem(click.ClickException):
     exit_code = EXIT_USAGE
 
 
-config_file_option = click.option(
+# Annotated so modules registered below (which import it back) get its type through the import cycle.
+config_file_option: Callable[[FC], FC] = click.option(
     "-f", "--config-file", type=click.Path(exists=True, dir_okay=False, path_type=Path), default="mkdocs.yml",
     show_default=True, help="The site's mkdocs.yml (content folders, organization, build date, disabled rules).")
 
@@ -75,7 +86,7 @@ def check(paths: tuple[Path, ...], config_file: Path, output_format: str, strict
     """
     settings = load_settings(config_file, build_date)
     only = content_paths(settings, paths) if paths else None
-    site = load_site(settings, only=only)
+    site = lint_site(load_site(settings), only=only)
     shown = {display_path(p, settings.project_root) for p in only} if only is not None else None
     pages = page_readiness(site, shown)
     if output_format == "json":
@@ -106,9 +117,10 @@ def load_settings(config_file: Path, build_date: str | None) -> CareersSettings:
     if plugin is None:
         raise ConfigProblem(f"{config_file}: the careers plugin is not enabled (add it under plugins:)")
     try:
-        return settings_from_config(plugin.config, site_url=config.site_url,
-                                    project_root=Path(config.config_file_path).resolve().parent,
-                                    use_directory_urls=config.use_directory_urls, build_date=build_date)
+        return check_settings(settings_from_config(
+            options_of(plugin.config), site_url=config.site_url,
+            project_root=Path(config.config_file_path).resolve().parent,
+            use_directory_urls=config.use_directory_urls, build_date=build_date))
     except SettingsError as exc:
         message = str(exc)
         if build_date and "build_date" in message:
@@ -117,7 +129,7 @@ def load_settings(config_file: Path, build_date: str | None) -> CareersSettings:
 
 
 @contextmanager
-def _quiet_mkdocs():
+def _quiet_mkdocs() -> Iterator[None]:
     """Loading the config logs MkDocs' own INFO chatter; only its real problems matter here."""
     logger = logging.getLogger("mkdocs")
     previous = logger.level
@@ -184,7 +196,7 @@ def print_text_report(site: CareersSite, pages: list[PageReadiness]) -> None:
     _print_rich_report(console, site, pages)
 
 
-def _print_rich_report(console, site: CareersSite, pages: list[PageReadiness]) -> None:
+def _print_rich_report(console: Console, site: CareersSite, pages: list[PageReadiness]) -> None:
     from rich.table import Table
     from rich.text import Text
 
@@ -248,7 +260,7 @@ def write_github_step_summary(site: CareersSite, pages: list[PageReadiness]) -> 
         handle.write("\n".join(lines) + "\n")
 
 
-def json_report(site: CareersSite, pages: list[PageReadiness]) -> dict:
+def json_report(site: CareersSite, pages: list[PageReadiness]) -> dict[str, Any]:
     return {
         "build_date": site.build_date.isoformat(),
         "errors": len(site.errors),
@@ -261,11 +273,11 @@ def json_report(site: CareersSite, pages: list[PageReadiness]) -> dict:
 
 # --- careers new ---------------------------------------------------------------------------------
 @main.command("new")
-@click.argument("kind", type=click.Choice(list(MODELS)))
+@click.argument("kind_noun", metavar="KIND", type=click.Choice([k.cli_noun for k in KINDS]))
 @click.argument("title")
 @config_file_option
 @click.option("--slug", help="File name (without .md) to use instead of the one derived from TITLE.")
-def new(kind: str, title: str, config_file: Path, slug: str | None) -> None:
+def new(kind_noun: str, title: str, config_file: Path, slug: str | None) -> None:
     """Create a new role, person or case study called TITLE (a person's full name for `person`).
 
     The file name comes from TITLE: `careers new role "ML Engineering Manager"` creates
@@ -279,11 +291,12 @@ def new(kind: str, title: str, config_file: Path, slug: str | None) -> None:
     if not slug_is_valid(slug):
         raise click.BadParameter(f"'{slug}' is not a valid file name: use lowercase letters, digits and hyphens",
                                  param_hint="--slug" if slug else "TITLE")
-    folder = settings.content_dir(KIND_NAMES[kind])
+    kind = kind_by_cli_noun(kind_noun)
+    folder = settings.content_dir(kind)
     target = folder / f"{slug}.md"
     shown = display_path(target, settings.project_root)
-    schema = settings.project_root / "schemas" / SCHEMAS[kind][0]
-    known = {kind.name: [p.stem for p in content_files(settings, kind) if p.suffix == ".md"] for kind in KINDS}
+    schema = settings.project_root / "schemas" / kind.schema_file
+    known = {k.name: [p.stem for p in content_files(settings, k) if p.suffix == ".md"] for k in KINDS}
     text = scaffold(kind, title, today=settings.build_date, known_slugs={
         "people": known["person"], "case_studies": known["case_study"]},
         schema_path=Path(os.path.relpath(schema, folder)).as_posix())
@@ -326,12 +339,23 @@ def schema(out: Path, check_only: bool) -> None:
 @main.command("rules")
 @click.option("--format", "output_format", type=click.Choice(["text", "markdown"]), default="text",
               show_default=True)
-def rules_command(output_format: str) -> None:
+@click.option("--pay-laws", is_flag=True, help="List the pay-transparency laws instead: status on the build date "
+              "(in force, upcoming, superseded), who they cover, citation, source and verified date.")
+@click.option("-f", "--config-file", type=click.Path(dir_okay=False, path_type=Path), default="mkdocs.yml",
+              show_default=True, help="With --pay-laws: mkdocs.yml for build_date and organization.headcount "
+              "(optional).")
+@click.option("--build-date", metavar="YYYY-MM-DD", help="With --pay-laws: the date to report the status on.")
+def rules_command(output_format: str, pay_laws: bool, config_file: Path, build_date: str | None) -> None:
     """List the lint rules: id, severity, what they apply to and why.
 
     Switch a rule off for one file with `lint_disable: [rule-id]` in its frontmatter, or for the
     whole site with `disabled_rules: [rule-id]` under the careers plugin in mkdocs.yml.
     """
+    if pay_laws:
+        on, headcount = _pay_law_context(config_file, build_date)
+        show = pay_laws_markdown if output_format == "markdown" else pay_laws_text
+        click.echo("\n".join(show(on, headcount)))
+        return
     rows = rules_table()
     if output_format == "markdown":
         click.echo("| Rule | Severity | Applies to | Can be disabled | Why |")
@@ -345,6 +369,17 @@ def rules_command(output_format: str) -> None:
         click.echo(f"{rule_id.ljust(width)}  {severity:<7}  {kinds}{fixed}: {rationale}")
 
 
+def _pay_law_context(config_file: Path, build_date: str | None) -> tuple[dt.date, int | None]:
+    """The build date and headcount from mkdocs.yml when there is one, else --build-date or today."""
+    if config_file.is_file():
+        settings = load_settings(config_file, build_date)
+        return settings.build_date, settings.organization.headcount
+    try:
+        return resolve_build_date(build_date), None
+    except BuildDateError as exc:
+        raise click.BadParameter(str(exc), param_hint="--build-date") from None
+
+
 def rules_table() -> list[tuple[str, str, str, str, str]]:
     """(id, severity, applies to, can be disabled, rationale) for every rule and built-in check."""
     rows = [(r.id, r.severity.value, ", ".join(k.replace("_", " ") for k in r.kinds), "yes", r.rationale)
@@ -352,6 +387,15 @@ def rules_table() -> list[tuple[str, str, str, str, str]]:
     rows += [(c.id, c.severity.value, "all files", "no", c.rationale) for c in BUILT_IN_CHECKS]
     return rows
 
+
+# `careers notify` lives in its own module, which uses the shared options above.
+from .notify_command import notify  # noqa: E402
+
+main.add_command(notify)
+
+from .audit_command import audit  # noqa: E402  (last: the command uses load_settings and the options above)
+
+main.add_command(audit)
 
 if __name__ == "__main__":
     main()

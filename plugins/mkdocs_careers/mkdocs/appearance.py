@@ -22,10 +22,11 @@ from ..content.config_location import option_line
 from ..content.diagnostics import ContentError, Diagnostic, display_path
 from ..content.site import CareersSite
 from ..outputs.social_cards import HEIGHT, WIDTH, CardStats, SocialCardError, build_social_cards
-from ..outputs.social_meta import SocialCard
 from ..pages.brand import brand_contrast_problems, brand_css
-from ..pages.home import HomeOptionsError, build_home_page, home_options, unknown_featured_roles
-from ..render.home import home_html
+from ..pages.builders import FreePage
+from ..pages.home import HomeOptionsError, HomePage, build_home_page, home_options, unknown_featured_roles
+from ..pages.model import PageMeta
+from ..render.home import home_html, home_markdown
 
 log = get_plugin_logger(__name__)
 OVERRIDES = Path(__file__).parent / "theme_overrides"
@@ -133,7 +134,7 @@ class Appearance:
             raise PluginError(f"careers: {exc}") from None
         for card in cards:
             files.append(File.generated(config, card.dest_path, abs_src_path=str(card.source)))
-            self.cards[card.page_path] = (card.dest_path, card.layout.alt)
+            self.cards[card.page_path] = (site.asset_url(card.dest_path) or card.dest_path, card.layout.alt)
         log.info(f"social cards: {self.card_stats.drawn} drawn, {self.card_stats.reused} reused from the cache")
 
     # --- pages ---------------------------------------------------------------------------------------
@@ -145,16 +146,15 @@ class Appearance:
         wanted = ["navigation"] + (["toc"] if page.is_homepage or careers_index else [])
         page.meta["hide"] = hide + [item for item in wanted if item not in hide]
 
-    def home_page_html(self, page: Page, body_html: str, site: CareersSite, files: Files | None,
-                       use_directory_urls: bool) -> str:
-        """The home page: hero and cards from the site graph, with the editor's Markdown where configured."""
+    def home_model(self, page: Page, site: CareersSite, files: Files | None) -> HomePage | None:
+        """The home page's cards from the site graph and its options (mkdocs.yml, then its frontmatter);
+        None when the data-driven home page is switched off."""
         try:
             options = home_options(self.settings.home, page.meta)
         except HomeOptionsError as exc:
-            shown = page.file.src_uri
-            raise PluginError(f"{Path(page.file.src_dir or '').name}/{shown}:1: {exc}") from None
+            raise PluginError(f"{Path(page.file.src_dir or '').name}/{page.file.src_uri}:1: {exc}") from None
         if not options.enabled:
-            return body_html
+            return None
         unknown = unknown_featured_roles(site, options)
         if unknown:
             raise PluginError(str(ContentError([
@@ -165,7 +165,14 @@ class Appearance:
         if options.how_we_hire_page and files is not None:
             target = files.get_file_from_path(options.how_we_hire_page)
             how_we_hire = target.url if target is not None else None
-        home = build_home_page(site, options, page_title=page.title, how_we_hire_path=how_we_hire)
+        return build_home_page(site, options, page_title=page.title, how_we_hire_path=how_we_hire)
+
+    def home_page_html(self, page: Page, body_html: str, site: CareersSite, files: Files | None,
+                       use_directory_urls: bool) -> str:
+        """The home page: hero and cards from the site graph, with the editor's Markdown where configured."""
+        home = self.home_model(page, site, files)
+        if home is None:
+            return body_html
         html = home_html(home, body_html=body_html, organization=site.settings.organization.name,
                          page_path=page.url, use_directory_urls=use_directory_urls)
         # The editor's `# Heading` became the hero: its table-of-contents entry would link to nothing.
@@ -175,13 +182,23 @@ class Appearance:
         page.toc = TableOfContents(items)
         return html
 
-    def with_card_image(self, card: SocialCard | None, page_path: str, site: CareersSite) -> SocialCard | None:
-        """The page's social card tags pointing at its PNG card (1200×630, with alt text), when it has one."""
-        if card is None or page_path not in self.cards:
-            return card
-        path, alt = self.cards[page_path]
-        return dataclasses.replace(card, image=site.asset_url(path), image_alt=alt, image_width=WIDTH,
-                                   image_height=HEIGHT, image_type="image/png")
+    def home_copy(self, free: FreePage, page: Page, site: CareersSite, files: Files) -> FreePage:
+        """The home page's Markdown copy with the same sections and facts as its HTML (other pages unchanged)."""
+        if not free.is_homepage:
+            return free
+        home = self.home_model(page, site, files)
+        if home is None:
+            return free
+        return dataclasses.replace(free, markdown=home_markdown(home, body_markdown=free.markdown, url=site.url))
+
+    def with_card_image(self, meta: PageMeta) -> PageMeta:
+        """The page's head meta with its PNG social card (1200×630, with alt text), when it has one."""
+        if meta.page_path not in self.cards:
+            return meta
+        url, alt = self.cards[meta.page_path]
+        card = dataclasses.replace(meta.card, image=url, image_alt=alt, image_width=WIDTH, image_height=HEIGHT,
+                                   image_type="image/png")
+        return dataclasses.replace(meta, card=card)
 
 
 def _custom_palette(config: MkDocsConfig) -> None:

@@ -19,8 +19,9 @@ from pathlib import Path
 from PIL import Image, ImageDraw, ImageFont, PngImagePlugin
 
 from ..content.appearance_options import BrandOptions, SocialCardOptions
+from ..content.kinds import CASE_STUDY, PERSON, ROLE
 from ..content.models import CaseStudy, Person, Role
-from ..content.site import CASE_STUDY, PERSON, ROLE, CareersSite, Entry
+from ..content.site import CareersSite, Entry
 from ..pages import labels
 
 WIDTH, HEIGHT = 1200, 630
@@ -104,7 +105,7 @@ def role_layout(site: CareersSite, entry: Entry[Role], brand: BrandOptions) -> C
     role = entry.model
     org = site.settings.organization
     closing = labels.closing_label(role)
-    facts = [f"{labels.location_label(role) or role.workplace.label} · {role.workplace.label}",
+    facts = [f"{labels.location_label(role) or labels.workplace_label(role.workplace)} · {labels.workplace_label(role.workplace)}",
              labels.salary_label(role.salary),
              f"Apply by {closing}" if role.valid_through else closing]
     return CardLayout(kind=ROLE.name, eyebrow=f"Open role · {role.department}", title=role.title, lines=facts,

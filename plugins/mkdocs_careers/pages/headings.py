@@ -28,6 +28,8 @@ class RoleHeadings:
     case_studies: str
     how_we_hire: str
     hiring_brief: str
+    key_facts: str
+    where: str
 
 
 def _where(role: Role) -> str:
@@ -49,14 +51,16 @@ def role_headings(role: Role, organization_name: str) -> RoleHeadings:
         outcomes_180=f"What the {title} delivers by day 180",
         outcomes_365=f"What success looks like for the {title} after one year",
         must_haves=f"What you need to be hired as {title}",
-        nice_to_haves=f"What helps but is not required for the {title} role",
+        nice_to_haves=f"Nice-to-haves: what helps a {title} candidate stand out",
         skills=f"Skills and tools the {title} uses",
         compensation=f"{title} salary, bonuses, equity and career path",
         faq=f"Questions candidates ask about the {title} role",
         hiring_manager=f"Who the {title} reports to",
         case_studies=f"Work the {role.department} team has shipped",
-        how_we_hire=f"How {organization_name} hires for the {title} role: take-home, interviews and scorecard",
+        how_we_hire=f"Interview process for the {title} role: take-home, interviews and scorecard",
         hiring_brief=f"Hiring brief for the {title} role, ready to copy",
+        key_facts=f"{title} at {organization_name}: salary, location and deadline",
+        where=f"Where the {title} works: office, hybrid or remote, and employment type",
     )
     values = {name: getattr(overrides, name, None) or getattr(generated, name)
               for name in generated.__dataclass_fields__}

@@ -14,8 +14,9 @@ from typing import Any
 from pydantic import ValidationError
 
 from ..content.appearance_options import HomeOptions, HomeSection
+from ..content.kinds import ROLE
 from ..content.models import Role
-from ..content.site import ROLE, CareersSite, Entry
+from ..content.site import CareersSite, Entry
 from . import labels
 
 
@@ -140,7 +141,7 @@ def unknown_featured_roles(site: CareersSite, options: HomeOptions) -> list[tupl
 def role_card(site: CareersSite, entry: Entry[Role], *, featured: bool = False) -> RoleCard:
     role = entry.model
     return RoleCard(slug=entry.slug, title=role.title, team=role.department, location=labels.location_label(role),
-                    workplace=role.workplace.label, pay=labels.salary_label(role.salary),
+                    workplace=labels.workplace_label(role.workplace), pay=labels.salary_label(role.salary),
                     closing=labels.closing_label(role),
                     closing_iso=role.valid_through.isoformat() if role.valid_through else None,
                     page_path=entry.page_path, featured=featured)
@@ -190,7 +191,7 @@ def build_home_page(site: CareersSite, options: HomeOptions, *, page_title: str 
     shown = sum(len(group.cards) for group in groups)
     hero = Hero(headline=options.headline or page_title or f"Careers at {org.name}",
                 promise=options.promise or org.description or "",
-                cta_label=options.cta_label, cta_path=site.index_path(ROLE),
+                cta_label=options.cta_label, cta_path=ROLE.index_path,
                 open_count=len(site.open_roles))
     leaders = [LeaderCard(name=p.model.name, job_title=p.model.job_title,
                           tenure=labels.tenure_label(p.model, site.build_date), photo=p.model.image,
