@@ -10,11 +10,10 @@ import re
 from collections.abc import Callable
 from typing import Any
 
-from jinja2 import Environment, PackageLoader, StrictUndefined, select_autoescape
 from markupsafe import Markup
 
 from ..pages.home import HomePage
-from .html import relative_url
+from .html import _environment, link_resolver
 from .markdown import md_text
 
 _FIRST_H1 = re.compile(r"^\s*<h1\b[^>]*>.*?</h1>\s*", re.S)
@@ -24,13 +23,7 @@ SECTION_HEADINGS = {"roles": "Open roles", "leaders": "The leaders you would wor
                     "case_studies": "What our teams changed, in numbers", "how_we_hire": "How we hire"}
 
 
-def _environment() -> Environment:
-    return Environment(loader=PackageLoader("mkdocs_careers.render", "templates"),
-                       autoescape=select_autoescape(default=True, default_for_string=True),
-                       undefined=StrictUndefined, trim_blocks=True, lstrip_blocks=True)
-
-
-_ENV = _environment()
+_ENV = _environment()  # the renderer's: templates compile once per process
 
 
 def without_leading_h1(body_html: str) -> str:
@@ -40,14 +33,7 @@ def without_leading_h1(body_html: str) -> str:
 
 def home_html(home: HomePage, *, body_html: str, organization: str, page_path: str = "",
               use_directory_urls: bool = True) -> str:
-    def rel(target: str, asset: bool = False) -> str:
-        if target.startswith(("http://", "https://")):
-            return target
-        if not asset and not use_directory_urls and target.endswith("/"):
-            target = target.rstrip("/") + ".html"
-        return relative_url(page_path, target)
-
-    context: dict[str, Any] = {"home": home, "rel": rel, "organization": organization, "headings": SECTION_HEADINGS,
+    context: dict[str, Any] = {"home": home, "rel": link_resolver(page_path, use_directory_urls), "organization": organization, "headings": SECTION_HEADINGS,
                                "body_html": Markup(without_leading_h1(body_html))}
     return _ENV.get_template("home.html").render(context)
 
