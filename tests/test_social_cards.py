@@ -155,3 +155,13 @@ def test_readme_shows_a_social_card():
     assert shown and all((REPO / path).is_file() for path in shown)
     with Image.open(Path(REPO, shown[0])) as image:
         assert image.size == (1200, 630)
+
+
+@pytest.mark.parametrize("title", ["</script><!--", "مرحبا بالعالم", "\u202eevil\u202c", "👩🏽‍💻 Lead " * 12, "Ж" * 400])
+def test_hostile_text_draws_a_card(title):
+    renderer = CardRenderer(REPO / "content", SocialCardOptions(), REPO)
+    png = renderer.draw(CardLayout(kind="role", eyebrow=title, title=title, lines=[title, title, title],
+                                   organization=title, site="careers.example.com"))
+    assert read_layout(png)["title"] == title
+    with Image.open(io.BytesIO(png)) as image:
+        assert image.size == (1200, 630)

@@ -27,7 +27,7 @@ from ..pages import labels
 WIDTH, HEIGHT = 1200, 630
 LAYOUT_CHUNK = "careers:layout"  # iTXt keyword holding the card's layout as JSON
 # Bumped when the drawing code changes, so cached cards drawn by an older version are not reused.
-RENDERER_VERSION = "1"
+RENDERER_VERSION = "2"
 # Debian's fonts-dejavu-core (named in the Makefile): free, with wide Unicode coverage for names and places.
 DEFAULT_FONT = Path("/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf")
 DEFAULT_BOLD_FONT = Path("/usr/share/fonts/truetype/dejavu/DejaVuSans-Bold.ttf")
@@ -186,7 +186,10 @@ class CardRenderer:
     def _font(self, size: int, bold: bool = False) -> ImageFont.FreeTypeFont:
         key = (size, bold)
         if key not in self._fonts:  # loading a font file is a large part of drawing one card
-            self._fonts[key] = ImageFont.truetype(str(self.bold_path if bold else self.regular_path), size)
+            # Pillow's basic layout, not libraqm: the same pixels on every machine (raqm is optional and its
+            # versions differ), and no raqm failure on hostile text. Complex-script shaping is the price.
+            self._fonts[key] = ImageFont.truetype(str(self.bold_path if bold else self.regular_path), size,
+                                                  layout_engine=ImageFont.Layout.BASIC)
         return self._fonts[key]
 
     def _raster(self, image: str | None, size: int) -> Image.Image | None:
