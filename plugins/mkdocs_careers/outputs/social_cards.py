@@ -27,7 +27,7 @@ from ..pages import labels
 WIDTH, HEIGHT = 1200, 630
 LAYOUT_CHUNK = "careers:layout"  # iTXt keyword holding the card's layout as JSON
 # Bumped when the drawing code changes, so cached cards drawn by an older version are not reused.
-RENDERER_VERSION = "2"
+RENDERER_VERSION = "3"
 # Debian's fonts-dejavu-core (named in the Makefile): free, with wide Unicode coverage for names and places.
 DEFAULT_FONT = Path("/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf")
 DEFAULT_BOLD_FONT = Path("/usr/share/fonts/truetype/dejavu/DejaVuSans-Bold.ttf")
@@ -270,10 +270,12 @@ class CardRenderer:
         draw = ImageDraw.Draw(canvas)
         band_top = HEIGHT - 96
         x = _MARGIN
-        logo = self._raster(layout.logo, 64)
+        logo = self._raster(layout.logo, 56)
         if logo is not None:
-            canvas.paste(logo, (x, band_top + 16), logo)
-            x += 64 + 20
+            # On a light chip: a logo in the brand colour would vanish into the band of the same colour.
+            draw.rounded_rectangle((x, band_top + 14, x + 68, band_top + 82), radius=14, fill=layout.background)
+            canvas.paste(logo, (x + 6, band_top + 20), logo)
+            x += 68 + 20
         font = self._font(32, bold=True)
         draw.text((x, band_top + 48), layout.organization, font=font, fill=layout.text_on_primary, anchor="lm")
         site_font = self._font(26)
