@@ -8,7 +8,7 @@ BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 SUDO   := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-.PHONY: site serve test test-fast lint check bench schema clean browser-deps
+.PHONY: site serve test test-fast lint check bench schema clean browser-deps card-fonts
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -23,15 +23,23 @@ node_modules/.installed: package.json package-lock.json
 	touch $@
 
 ## Debian's chromium (never a downloaded browser build) and a JRE for the Nu HTML checker.
-browser-deps:
+browser-deps: card-fonts
 	@command -v chromium >/dev/null 2>&1 && command -v java >/dev/null 2>&1 || { \
 	  $(SUDO) apt-get update -qq && \
 	  DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq --no-install-recommends chromium default-jre-headless >/dev/null; }
 
-site: $(STAMP)
+## The font the PNG social cards are drawn with (DejaVu Sans, Debian package fonts-dejavu-core), unless
+## social_cards.font / font_bold in mkdocs.yml name other files.
+CARD_FONT := /usr/share/fonts/truetype/dejavu/DejaVuSans-Bold.ttf
+card-fonts:
+	@test -f $(CARD_FONT) || { \
+	  $(SUDO) apt-get update -qq && \
+	  DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq --no-install-recommends fonts-dejavu-core >/dev/null; }
+
+site: $(STAMP) card-fonts
 	$(BIN)/mkdocs build --strict
 
-serve: $(STAMP)
+serve: $(STAMP) card-fonts
 	$(BIN)/mkdocs serve
 
 check: $(STAMP)
@@ -49,7 +57,7 @@ lint: $(STAMP)
 	$(BIN)/mypy
 
 ## Everything except the browser tests, for a quick loop.
-test-fast: $(STAMP)
+test-fast: $(STAMP) card-fonts
 	$(BIN)/python -m pytest -n 2 --dist loadfile -m "not browser"
 
 bench: $(STAMP)

@@ -107,3 +107,17 @@ def desktop_page(browser, site_url):
     page = new_page(browser, site_url, DESKTOP)
     yield page
     page.context.close()
+
+
+# axe-core rule tags for WCAG 2.2 level AA (every earlier version and level included).
+WCAG_22_AA = ["wcag2a", "wcag2aa", "wcag21aa", "wcag22aa"]
+
+
+def describe(violations: list[dict]) -> str:
+    lines = []
+    for violation in violations:
+        lines.append(f"{violation['id']} ({violation['impact']}): {violation['help']} {violation['helpUrl']}")
+        for node in violation["nodes"][:5]:
+            summary = " ".join(node["failureSummary"].split())
+            lines.append(f"    {' '.join(map(str, node['target']))}: {summary}")
+    return "\n".join(lines)

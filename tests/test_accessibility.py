@@ -7,10 +7,9 @@ after the site's own scripts, so the filters and the copy button added by JavaSc
 from __future__ import annotations
 
 import pytest
-from browser_support import AXE, DESKTOP, PHONE, new_page, require_file
+from browser_support import AXE, DESKTOP, PHONE, WCAG_22_AA, describe, new_page, require_file
 
 pytestmark = pytest.mark.browser
-WCAG_22_AA = ["wcag2a", "wcag2aa", "wcag21aa", "wcag22aa"]
 PAGES = {
     "home": "",
     "roles index": "roles/",
@@ -24,16 +23,6 @@ PAGES = {
     "case studies index": "case-studies/",
     "free page": "how-we-hire/",
 }
-
-
-def describe(violations: list[dict]) -> str:
-    lines = []
-    for violation in violations:
-        lines.append(f"{violation['id']} ({violation['impact']}): {violation['help']} {violation['helpUrl']}")
-        for node in violation["nodes"][:5]:
-            summary = " ".join(node["failureSummary"].split())
-            lines.append(f"    {' '.join(map(str, node['target']))}: {summary}")
-    return "\n".join(lines)
 
 
 @pytest.fixture(scope="module")

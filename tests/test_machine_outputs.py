@@ -214,9 +214,11 @@ def test_role_title_tag_names_role_and_company(demo_build):
     assert title.startswith(f"{demo_roles()[slug]['title']} at Northwind Labs")
 
 
-def test_person_page_uses_photo_as_og_image(demo_build):
+def test_person_page_uses_its_png_social_card_as_og_image(demo_build):
+    # Not the SVG photo: most link-preview services do not render SVG. The PNG card shows the photo.
     head = lxml_html.fromstring(demo_build.html("people/amara-okafor/")).head
-    assert head.xpath("meta[@property='og:image']/@content") == [f"{SITE}assets/people/amara-okafor.svg"]
+    assert head.xpath("meta[@property='og:image']/@content") == [
+        f"{SITE}assets/careers/cards/people/amara-okafor.png"]
 
 
 # --- expiry -------------------------------------------------------------------------------------------

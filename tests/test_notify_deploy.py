@@ -22,6 +22,7 @@ LATER = str(int(PINNED_EPOCH) + 15 * DAY)  # 2026-12-10: no role closes by date 
 CLOSED = f"{SITE}roles/data-platform-lead/"
 NEW = f"{SITE}roles/ml-platform-engineer/"
 CHANGED = f"{SITE}roles/ml-engineering-manager/"
+HOME = SITE  # the home page lists the open roles as cards, so it changes with them
 NOTIFY_OPTIONS = (
     "      indexnow:\n"
     f"        key: {KEY}\n"
@@ -70,7 +71,8 @@ def test_manifest_diff_between_two_deploys_finds_the_changed_closed_and_new_role
     previous, _ = load_manifest(str(before))
     current, _ = load_manifest(str(site / "careers-manifest.json"))
     diff = diff_manifests(previous, current)
-    assert [(c.change, c.url) for c in diff.changes] == [("closed", CLOSED), ("new", NEW), ("changed", CHANGED)]
+    assert [(c.change, c.url) for c in diff.changes] == [("closed", CLOSED), ("new", NEW), ("changed", HOME),
+                                                          ("changed", CHANGED)]
     assert (previous.build_date, current.build_date) == ("2026-11-25", "2026-12-10")
 
 
@@ -87,14 +89,15 @@ def test_manifest_diff_sees_roles_closing_and_reopening_with_the_build_date(tmp_
     after, _ = load_manifest(str(later.site / "careers-manifest.json"))
     diff = diff_manifests(before, after)
     assert [(c.change, c.url) for c in diff.changes] == [
-        ("closed", f"{SITE}roles/analytics-experimentation-lead/"), ("new", f"{SITE}roles/mlops-engineering-lead/")]
+        ("closed", f"{SITE}roles/analytics-experimentation-lead/"), ("new", f"{SITE}roles/mlops-engineering-lead/"),
+        ("changed", HOME)]
     # A page that disappears is "gone"; nothing is announced twice.
     (project / "roles" / "ai-product-manager.md").unlink()
     removed = run_build(project, epoch=str(int(PINNED_EPOCH) + 329 * DAY))
     assert removed.returncode == 0, removed.output
     gone, _ = load_manifest(str(removed.site / "careers-manifest.json"))
     assert [(c.change, c.url) for c in diff_manifests(after, gone).changes] == [
-        ("gone", f"{SITE}roles/ai-product-manager/")]
+        ("gone", f"{SITE}roles/ai-product-manager/"), ("changed", HOME)]
     assert diff_manifests(gone, gone).changes == ()
 
 
@@ -110,13 +113,13 @@ def test_dry_run_lists_exactly_the_changed_urls_per_channel(deploys):
     report = json.loads(output)
     channels = {c["channel"]: c for c in report["channels"]}
     assert channels["indexnow"]["status"] == "dry-run"
-    assert channels["indexnow"]["planned"] == [CLOSED, NEW, CHANGED]
+    assert channels["indexnow"]["planned"] == [CLOSED, NEW, HOME, CHANGED]
     assert channels["google_indexing"]["status"] == "not-configured"  # no service account: nothing would go out
     assert channels["google_indexing"]["planned"] == [
         f"URL_DELETED {CLOSED} (closed)", f"URL_UPDATED {NEW} (new)", f"URL_UPDATED {CHANGED} (changed)"]
     assert not (project.parent / "notify-state.json").exists()  # a dry run changes nothing
     code, text = notify(project, site, "--previous", str(before), "--dry-run")
-    assert code == 0 and "1 closed, 0 gone, 1 new, 1 changed" in text
+    assert code == 0 and "1 closed, 0 gone, 1 new, 2 changed" in text
     assert f"would send: URL_DELETED {CLOSED} (closed)" in text and f"would send: {NEW}" in text
 
 
@@ -134,9 +137,9 @@ def test_real_run_sends_exactly_the_right_requests(deploys, tmp_path):
                               "--json", env=env)
     assert code == 0, output
     assert indexnow.problems == [] and google.problems == []
-    assert indexnow.url_lists() == [[CLOSED, NEW, CHANGED]]
+    assert indexnow.url_lists() == [[CLOSED, NEW, HOME, CHANGED]]
     body = indexnow.requests[0].json()
-    assert body == {"host": HOST, "key": KEY, "keyLocation": f"{SITE}{KEY}.txt", "urlList": [CLOSED, NEW, CHANGED]}
+    assert body == {"host": HOST, "key": KEY, "keyLocation": f"{SITE}{KEY}.txt", "urlList": [CLOSED, NEW, HOME, CHANGED]}
     assert [r.path for r in google.requests] == ["/token", "/batch"]
     assert google.published() == [("URL_DELETED", CLOSED), ("URL_UPDATED", NEW), ("URL_UPDATED", CHANGED)]
     assert (site / f"{KEY}.txt").read_text(encoding="utf-8").strip() == KEY
@@ -160,7 +163,7 @@ def test_previous_manifest_from_the_live_site_saved_before_publishing(deploys, t
         assert code == 0 and "Saved the previous manifest" in message
     code, output = notify(project, site, "--previous", str(saved), "--dry-run", "--json")
     assert code == 0, output
-    assert json.loads(output)["channels"][0]["planned"] == [CLOSED, NEW, CHANGED]
+    assert json.loads(output)["channels"][0]["planned"] == [CLOSED, NEW, HOME, CHANGED]
 
 
 def test_without_credentials_nothing_is_sent_and_the_report_says_what_to_configure(minimal_project, tmp_path):

@@ -11,6 +11,7 @@ from collections.abc import Mapping
 
 from pydantic import BaseModel, ConfigDict, Field
 
+from .appearance_options import AppearanceSettings, BrandOptions, FooterOptions, HomeOptions, SocialCardOptions
 from .models import ContentModel, InterviewLoop, Organization, Scorecard, TakeHome, Text
 from .safety import ContentLimits
 
@@ -177,6 +178,15 @@ class CareersOptions(_Options):
                                                     "sites only)")
     limits: ContentLimits = Field(default_factory=ContentLimits,
                                   description="Per-file limits: max_file_kb, max_yaml_values")
+    # The careers-site look (appearance_options.py): home page, brand theming, footer, PNG social cards.
+    home: HomeOptions = Field(default_factory=HomeOptions)
+    brand: BrandOptions = Field(default_factory=BrandOptions)
+    footer: FooterOptions = Field(default_factory=FooterOptions)
+    social_cards: SocialCardOptions = Field(default_factory=SocialCardOptions)
+
+    @property
+    def appearance(self) -> AppearanceSettings:
+        return AppearanceSettings(home=self.home, brand=self.brand, footer=self.footer, social_cards=self.social_cards)
 
     @property
     def outputs(self) -> OutputSettings:

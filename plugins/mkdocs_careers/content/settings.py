@@ -13,6 +13,7 @@ from typing import Any
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
+from .appearance_options import AppearanceSettings
 from .build_date import BuildDateError, resolve_build_date
 from .kinds import ContentKind
 from .models import Organization
@@ -40,6 +41,7 @@ class CareersSettings(BaseModel):
     # MkDocs' docs_dir, where local images (a person's `image`) must live; None: `content/` under the root.
     docs_dir: Path | None = None
     safety: SafetySettings = Field(default_factory=SafetySettings)
+    appearance: AppearanceSettings = Field(default_factory=AppearanceSettings)  # home, brand, footer, cards
 
     def content_dir(self, kind: ContentKind | str) -> Path:
         return self.content_dir_as_written(kind).resolve()
@@ -103,4 +105,5 @@ def settings_from_config(options: Mapping[str, Any] | CareersOptions, *, site_ur
         docs_dir=Path(docs_dir) if docs_dir is not None else None,
         safety=SafetySettings(allow_symlinks=parsed.allow_symlinks, allow_raw_html=parsed.allow_raw_html,
                               limits=parsed.limits),
+        appearance=parsed.appearance,
     )

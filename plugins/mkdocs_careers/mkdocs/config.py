@@ -15,6 +15,7 @@ from typing import Any, Generic, TypeVar
 from mkdocs.config import base
 from pydantic import TypeAdapter, ValidationError
 
+from ..content.appearance_options import BrandOptions, FooterOptions, HomeOptions, SocialCardOptions
 from ..content.models import Organization
 from ..content.options import (
     AtsOptions,
@@ -97,6 +98,10 @@ class CareersConfig(base.Config):  # type: ignore[no-untyped-call]  # mkdocs lea
     allow_symlinks = PydanticOption[bool]("allow_symlinks")
     allow_raw_html = PydanticOption[bool]("allow_raw_html")
     limits = PydanticOption[ContentLimits]("limits")
+    home = PydanticOption[HomeOptions]("home")
+    brand = PydanticOption[BrandOptions]("brand")
+    footer = PydanticOption[FooterOptions]("footer")
+    social_cards = PydanticOption[SocialCardOptions]("social_cards")
 
 
 def options_of(config: CareersConfig) -> dict[str, Any]:

@@ -45,6 +45,7 @@ from ..outputs.social_meta import social_meta_tags
 from ..pages.builders import FreePage, entry_meta, entry_page, free_page, index_meta, index_page
 from ..pages.model import Body, PageMeta, PageModel
 from ..render.html import HtmlRenderer
+from .appearance import Appearance
 from .atomic_output import AtomicOutput, OutputBusy
 from .config import CareersConfig, options_of
 from .confinement import refuse_files_outside
@@ -90,6 +91,8 @@ class CareersPlugin(BasePlugin[CareersConfig]):  # type: ignore[no-untyped-call]
         self.output: AtomicOutput | None = None
         self.saved_source_date_epoch: str | None = None
         self.mkdocs_config: MkDocsConfig | None = None
+        self.appearance: Appearance | None = None  # home page, brand, footer, social cards (appearance.py)
+        self.files: Files | None = None
 
     # --- configuration and loading ---------------------------------------------------------------
     def on_startup(self, *, command: str, dirty: bool) -> None:
@@ -106,6 +109,9 @@ class CareersPlugin(BasePlugin[CareersConfig]):  # type: ignore[no-untyped-call]
                 use_directory_urls=config.use_directory_urls, docs_dir=config.docs_dir))
         except SettingsError as exc:
             raise PluginError(f"careers: {exc}") from None
+        config_file = Path(config.config_file_path or "mkdocs.yml").resolve()
+        self.appearance = Appearance(settings.appearance, config_file, settings.project_root)
+        self.appearance.configure(config, settings.organization.logo)  # fails on low brand contrast
 
         site = lint_site(load_site(settings))
         self.site = site
@@ -186,6 +192,9 @@ class CareersPlugin(BasePlugin[CareersConfig]):  # type: ignore[no-untyped-call]
             self.index_intros[kind.name] = intro
         files.append(File.generated(config, ASSET_CSS, abs_src_path=str(ASSETS_DIR / "careers.css")))
         files.append(File.generated(config, ASSET_JS, abs_src_path=str(ASSETS_DIR / "careers.js")))
+        assert self.appearance is not None
+        self.appearance.add_files(files, config, None if self.serve_errors else self.site)
+        self.files = files
         return files
 
     def _meta(self, page: Page) -> PageMeta | None:
@@ -208,6 +217,8 @@ class CareersPlugin(BasePlugin[CareersConfig]):  # type: ignore[no-untyped-call]
         markdown = self._safe_markdown(markdown)  # free pages' Markdown copies carry no raw HTML either
         if self.serve_errors:
             return markdown
+        assert self.appearance is not None
+        self.appearance.page_meta(page, careers_index=page.file.src_uri in self.index_kinds)
         meta = self._meta(page)
         if meta is not None:
             # Material prints page.meta.title and .description into <head> without escaping.
@@ -242,7 +253,11 @@ class CareersPlugin(BasePlugin[CareersConfig]):  # type: ignore[no-untyped-call]
         page.content = _PERMALINK_GLYPH.sub(r"\1\2", page.content or "")
         model = self._page_model(page)
         rendered = self.renderer.render(model, page.content or "")
-        self.page_heads[page.file.src_uri] = PageHead(model.meta, rendered.jsonld)
+        assert self.appearance is not None and self.site is not None
+        self.page_heads[page.file.src_uri] = PageHead(self.appearance.with_card_image(model.meta), rendered.jsonld)
+        if model.kind == "free" and page.is_homepage:
+            page.content = self.appearance.home_page_html(page, page.content or "", self.site, self.files,
+                                                          self.site.settings.use_directory_urls)
         if model.kind != "free":
             page.content = rendered.html
             page.toc = _toc(model, page.toc)
@@ -256,8 +271,9 @@ class CareersPlugin(BasePlugin[CareersConfig]):  # type: ignore[no-untyped-call]
             return env  # a preview with broken content shows the problems, not half-true machine outputs
         assert self.site is not None
         careers_sources = set(self.entries_by_src) | set(self.index_kinds)
-        free_pages = [_free_page(f.page, config) for f in files.documentation_pages()
-                      if f.page is not None and f.src_uri not in careers_sources]
+        assert self.appearance is not None  # the home page's copy gets the same cards as its HTML
+        free_pages = [self.appearance.home_copy(_free_page(f.page, config), f.page, self.site, files)
+                      for f in files.documentation_pages() if f.page is not None and f.src_uri not in careers_sources]
         outputs = build_outputs(self.site, config.site_name, free_pages, self.index_intros,
                                 self._page_sources(files, careers_sources, config))
         for path, content in outputs.items():

@@ -20,6 +20,11 @@ def social_meta_tags(meta: PageMeta, *, site_name: str, twitter_site: str | None
     ]
     if card.image:
         tags += [("property", "og:image", card.image)]
+        if card.image_type:
+            tags += [("property", "og:image:type", card.image_type)]
+        if card.image_width and card.image_height:
+            tags += [("property", "og:image:width", str(card.image_width)),
+                     ("property", "og:image:height", str(card.image_height))]
         if card.image_alt:
             tags += [("property", "og:image:alt", card.image_alt)]
     if card.published and card.og_type == "article":
@@ -31,6 +36,8 @@ def social_meta_tags(meta: PageMeta, *, site_name: str, twitter_site: str | None
     ]
     if card.image:
         tags += [("name", "twitter:image", card.image)]
+        if card.image_alt:
+            tags += [("name", "twitter:image:alt", card.image_alt)]
     if twitter_site:
         tags += [("name", "twitter:site", twitter_site)]
     lines = []

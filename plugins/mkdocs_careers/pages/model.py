@@ -218,6 +218,10 @@ class SocialCardMeta:
     image: str | None = None  # absolute URL
     image_alt: str | None = None
     published: str | None = None  # ISO date, articles only
+    # Size and type of `image`, for previews that lay out before loading it (set for the PNG social cards).
+    image_width: int | None = None
+    image_height: int | None = None
+    image_type: str | None = None
 
 
 @dataclass(frozen=True)

@@ -55,6 +55,19 @@ def _environment() -> Environment:
     )
 
 
+def link_resolver(page_path: str, use_directory_urls: bool) -> Callable[..., str]:
+    """`rel(target, asset=False)` for templates: a link from `page_path` to a page path, asset or full URL."""
+
+    def rel(target: str, asset: bool = False) -> str:
+        if target.startswith(("http://", "https://")):
+            return target
+        if not asset and not use_directory_urls and target.endswith("/"):
+            target = target.rstrip("/") + ".html"
+        return relative_url(page_path, target)
+
+    return rel
+
+
 class HtmlRenderer:
     """Renders page models of one site into HTML fragments; holds the Jinja environment (autoescape on)."""
 
@@ -65,16 +78,7 @@ class HtmlRenderer:
         self.env = _environment()
 
     def _rel(self, page_path: str) -> Callable[..., str]:
-        use_directory_urls = self.site.settings.use_directory_urls
-
-        def rel(target: str, asset: bool = False) -> str:
-            if target.startswith(("http://", "https://")):
-                return target
-            if not asset and not use_directory_urls and target.endswith("/"):
-                target = target.rstrip("/") + ".html"
-            return relative_url(page_path, target)
-
-        return rel
+        return link_resolver(page_path, self.site.settings.use_directory_urls)
 
     def posting_html(self, page: PageModel, body_html: str, *, headerlinks: bool) -> str:
         """The job description (the sections marked `in_posting`); without permalinks for JobPosting."""
