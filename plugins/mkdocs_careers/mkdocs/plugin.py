@@ -27,7 +27,7 @@ from mkdocs.config import base
 from mkdocs.config import config_options as c
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
-from mkdocs.plugins import BasePlugin, event_priority, get_plugin_logger
+from mkdocs.plugins import BasePlugin, CombinedEvent, event_priority, get_plugin_logger
 from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.pages import Page
 from mkdocs.structure.toc import AnchorLink, TableOfContents
@@ -43,6 +43,7 @@ from ..outputs.job_feeds import JSON_FEED_PATH, RSS_FEED_PATH, feed_title
 from ..outputs.social_meta import SocialCard, social_meta_tags
 from ..render.html import PageRenderer, RenderedPage
 from .problem_page import problems_html
+from .search_index import SearchContentSwap
 
 log = get_plugin_logger(__name__)
 ASSET_CSS = "assets/careers/careers.css"
@@ -98,6 +99,7 @@ class CareersPlugin(BasePlugin[CareersConfig]):
         self.page_heads: dict[str, PageHead] = {}
         self.final_site_dir: str | None = None
         self.staging_dir: str | None = None
+        self.search_swap = SearchContentSwap()
 
     # --- configuration and loading ---------------------------------------------------------------
     def on_startup(self, *, command: str, dirty: bool) -> None:
@@ -193,10 +195,22 @@ class CareersPlugin(BasePlugin[CareersConfig]):
         return None, ""
 
     @event_priority(50)  # after every plugin changed the body HTML (on_page_content), before search indexes it
-    def on_page_context(self, context: dict[str, Any], *, page: Page, config: MkDocsConfig,
-                        nav: Any) -> dict[str, Any]:
-        page.content = self._render_page(page, page.content or "")
+    def _render_in_page_context(self, context: dict[str, Any], *, page: Page, config: MkDocsConfig,
+                                nav: Any) -> dict[str, Any]:
+        body_html = page.content or ""
+        page.content = self._render_page(page, body_html)
+        if not self.serve_errors and self.site is not None:  # search indexes only what candidates search on
+            self.search_swap.offer_careers_page(page, self.site, self.entries_by_src.get(page.file.src_uri),
+                                                self.index_kinds.get(page.file.src_uri), intro_html=body_html)
         return context
+
+    @event_priority(-50)  # after Material's search indexed the compact page, before the theme renders it
+    def _restore_after_search(self, context: dict[str, Any], *, page: Page, config: MkDocsConfig,
+                              nav: Any) -> dict[str, Any]:
+        self.search_swap.restore(page)
+        return context
+
+    on_page_context = CombinedEvent(_render_in_page_context, _restore_after_search)
 
     def _render_page(self, page: Page, html: str) -> str:
         if self.serve_errors:
