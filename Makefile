@@ -31,8 +31,9 @@ browser-deps:
 site: $(STAMP)
 	$(BIN)/mkdocs build --strict
 
+## --dirty: an edit rebuilds only the pages that show it (see "Fast preview" in README.md).
 serve: $(STAMP)
-	$(BIN)/mkdocs serve
+	$(BIN)/mkdocs serve --dirty
 
 check: $(STAMP)
 	$(BIN)/careers check

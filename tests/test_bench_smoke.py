@@ -45,6 +45,8 @@ def test_benchmark_runs_every_variant_and_the_serve_check(tmp_path: Path) -> Non
                 f"no report row for {variant} at N={n}:\n{report}")
     assert f"| {SMOKE_SIZES[0]} | " in report.split("## Ratios", 1)[1]
 
-    serve = data["serve"]
-    assert serve["n"] == SMOKE_SIZES[0] and serve["roles_index_updated"] is True
-    assert serve["edit_to_served_s"] > 0
+    assert [serve["options"] for serve in data["serve"]] == ["--dirty", ""]  # the incremental and the full preview
+    for serve in data["serve"]:
+        assert serve["n"] == SMOKE_SIZES[0]
+        assert 0 < serve["edit_to_served_s"] <= serve["edit_to_index_served_s"]
+    assert "`mkdocs serve --dirty`, N = 20" in report and "`mkdocs serve`, N = 20" in report

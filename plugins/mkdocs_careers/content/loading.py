@@ -90,10 +90,11 @@ def format_field_path(path: FieldPath) -> str:
     return text
 
 
-def parse_document(path: Path, display_path: str, slug: str) -> SourceDocument:
-    """Parse one file; problems become diagnostics on the returned document, never exceptions."""
+def parse_document(path: Path, display_path: str, slug: str, raw: bytes | None = None) -> SourceDocument:
+    """Parse one file (or `raw`, its bytes if already read); problems become diagnostics, never exceptions."""
     doc = SourceDocument(path=path, display_path=display_path, slug=slug, data={}, lines={}, body="", body_line=1)
-    raw = path.read_bytes()
+    if raw is None:
+        raw = path.read_bytes()
     if b"\x00" in raw:
         doc.diagnostics.append(_problem(doc, 1, "this is a binary file, not Markdown",
                                         "content folders may only hold .md text files"))

@@ -17,11 +17,11 @@ from pathlib import Path
 from typing import Generic, TypeVar
 
 from ..pages.labels import date_label
+from .cache import ContentCache
 from .diagnostics import Diagnostic, Severity, display_path
-from .loading import SourceDocument, format_field_path, parse_document
+from .loading import SourceDocument, format_field_path
 from .models import CaseStudy, Person, Role, slug_is_valid
 from .settings import CareersSettings
-from .validation import validate_document
 
 M = TypeVar("M", Role, Person, CaseStudy)
 
@@ -193,13 +193,17 @@ def content_files(settings: CareersSettings, kind: ContentKind) -> list[Path]:
     return sorted(p for p in directory.iterdir() if not p.name.startswith("."))
 
 
-def load_site(settings: CareersSettings, only: set[Path] | None = None) -> CareersSite:
+def load_site(settings: CareersSettings, only: set[Path] | None = None,
+              cache: ContentCache | None = None) -> CareersSite:
     """Load, validate and cross-check all content. Problems are collected on `site.diagnostics`.
 
     `only` restricts which files' problems are reported (the CLI checking changed files), but
-    every file is still loaded so references between files resolve.
+    every file is still loaded so references between files resolve. With a `cache` kept from an
+    earlier load, only new and changed files are parsed and validated again (content/cache.py).
     """
     site = CareersSite(settings=settings)
+    cache = cache if cache is not None else ContentCache()
+    cache.begin()
     # Slugs of files that exist, valid or not: a reference to a file with errors is not also "missing".
     present: dict[str, set[str]] = {kind.name: set() for kind in KINDS}
     for kind in KINDS:
@@ -221,19 +225,18 @@ def load_site(settings: CareersSettings, only: set[Path] | None = None) -> Caree
                                                    f"rename it to .md", Severity.WARNING, rule="stray-file"))
                 continue
             slug = path.stem
-            doc = parse_document(path, shown, slug)
-            site.diagnostics.extend(doc.diagnostics)
+            loaded = cache.load(path, shown, slug, kind.model)
+            site.diagnostics.extend(loaded.doc.diagnostics)
             if not slug_is_valid(slug):
                 site.diagnostics.append(_invalid_slug(shown, path.name, names))
                 continue
             present[kind.name].add(slug)
-            if any(d.severity is Severity.ERROR for d in doc.diagnostics):
+            if loaded.unparsable:
                 continue
-            model, problems = validate_document(doc, kind.model)
-            site.diagnostics.extend(problems)
-            if model is not None:
-                doc.data = {}  # the model holds the values now; the raw YAML copy would double big sites' memory
-                store[slug] = Entry(kind=kind, slug=slug, model=model, source=doc)
+            site.diagnostics.extend(loaded.problems)
+            if loaded.model is not None:
+                store[slug] = Entry(kind=kind, slug=slug, model=loaded.model, source=loaded.doc)
+    cache.end()
     _check_references(site, present)
     from ..lint.rules import run_rules  # rules depend on the graph; import here keeps the module order one-way
 

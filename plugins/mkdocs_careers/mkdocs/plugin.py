@@ -42,6 +42,7 @@ from ..outputs import FreePage, build_outputs
 from ..outputs.job_feeds import JSON_FEED_PATH, RSS_FEED_PATH, feed_title
 from ..outputs.social_meta import SocialCard, social_meta_tags
 from ..render.html import PageRenderer, RenderedPage
+from .preview import IncrementalPreview
 from .problem_page import problems_html
 from .search_index import SearchContentSwap
 
@@ -100,10 +101,12 @@ class CareersPlugin(BasePlugin[CareersConfig]):
         self.final_site_dir: str | None = None
         self.staging_dir: str | None = None
         self.search_swap = SearchContentSwap()
+        self.preview = IncrementalPreview()  # lives as long as `mkdocs serve`: content cache, dirty rebuilds
 
     # --- configuration and loading ---------------------------------------------------------------
     def on_startup(self, *, command: str, dirty: bool) -> None:
         self.command = command
+        self.preview.start(command=command, dirty=dirty)
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         try:
@@ -116,7 +119,8 @@ class CareersPlugin(BasePlugin[CareersConfig]):
 
         if self.config.build_date:
             _pin_mkdocs_dates(settings.build_date)
-        site = load_site(settings)
+        site = load_site(settings, cache=self.preview.cache)
+        self.preview.plan(site, has_errors=bool(site.errors))
         self.site = site
         self.serve_errors = []
         if self.command == "serve":
@@ -156,8 +160,7 @@ class CareersPlugin(BasePlugin[CareersConfig]):
                 files.append(File.generated(config, src_uri, content="", inclusion=InclusionLevel.NOT_IN_NAV))
         for entry in self.site.entries() if not self.serve_errors else ():
             # Individual pages stay out of the site-wide nav: Material renders the whole nav into every page.
-            files.append(File.generated(config, entry.src_uri, content="\n" + entry.body,
-                                        inclusion=InclusionLevel.NOT_IN_NAV))
+            files.append(self.preview.page_file(config, entry, inclusion=InclusionLevel.NOT_IN_NAV))
             self.entries_by_src[entry.src_uri] = entry
         for kind in KINDS:
             src_uri = f"{kind.url_prefix}/index.md"
@@ -198,6 +201,7 @@ class CareersPlugin(BasePlugin[CareersConfig]):
     def _render_in_page_context(self, context: dict[str, Any], *, page: Page, config: MkDocsConfig,
                                 nav: Any) -> dict[str, Any]:
         body_html = page.content or ""
+        self.preview.page_built(page.url)
         page.content = self._render_page(page, body_html)
         if not self.serve_errors and self.site is not None:  # search indexes only what candidates search on
             self.search_swap.offer_careers_page(page, self.site, self.entries_by_src.get(page.file.src_uri),
@@ -257,12 +261,12 @@ class CareersPlugin(BasePlugin[CareersConfig]):
         if self.serve_errors:
             return env  # a preview with broken content shows the problems, not half-true machine outputs
         careers_sources = set(self.entries_by_src) | set(self.index_kinds)
-        free_pages = [
-            FreePage(src_uri=f.src_uri, page_path=f.url if f.url != "./" else "", title=f.page.title or "",
-                     description=(f.page.meta or {}).get("description"), markdown=f.page.markdown or "",
-                     is_homepage=f.page.is_homepage)
+        free_pages = self.preview.free_pages(
+            (FreePage(src_uri=f.src_uri, page_path=f.url if f.url != "./" else "", title=f.page.title or "",
+                      description=(f.page.meta or {}).get("description"), markdown=f.page.markdown or "",
+                      is_homepage=f.page.is_homepage), f.page.markdown is not None)
             for f in files.documentation_pages() if f.page is not None and f.src_uri not in careers_sources
-        ]
+        )
         for path, content in build_outputs(self.site, config.site_name, free_pages).items():
             # A `.md` source would be built as a page; give copies another source name, keep the target path.
             source = f"{path}.careers-copy" if path.endswith(".md") else path
@@ -275,6 +279,7 @@ class CareersPlugin(BasePlugin[CareersConfig]):
                     continue
                 files.remove(existing)  # e.g. the theme's raw sitemap.xml template
             files.append(generated)
+        self.preview.remove_stale_outputs(files)
         return env
 
     def on_post_page(self, output: str, *, page: Page, config: MkDocsConfig) -> str:
@@ -323,8 +328,12 @@ class CareersPlugin(BasePlugin[CareersConfig]):
         os.chmod(self.staging_dir, 0o777 & ~umask)
         config.site_dir = self.staging_dir
 
+    @event_priority(10)  # before Material's search writes its index (priority 0)
+    def _merge_search_index(self, *, config: MkDocsConfig) -> None:
+        self.preview.merge_search_index(config)
+
     @event_priority(-100)  # last: other plugins (search index, hooks) write or fail before the swap
-    def on_post_build(self, *, config: MkDocsConfig) -> None:
+    def _publish_staged_output(self, *, config: MkDocsConfig) -> None:
         if not self.staging_dir or not self.final_site_dir:
             return
         if config.strict and _strict_warnings_logged():
@@ -339,6 +348,8 @@ class CareersPlugin(BasePlugin[CareersConfig]):
             shutil.rmtree(backup, ignore_errors=True)
         config.site_dir = self.final_site_dir
         self.staging_dir = None
+
+    on_post_build = CombinedEvent(_merge_search_index, _publish_staged_output)
 
     def on_build_error(self, *, error: Exception) -> None:
         if self.staging_dir:
