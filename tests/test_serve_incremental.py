@@ -44,7 +44,7 @@ def wait_for_log(preview, pattern: str, count: int) -> None:
     preview.wait_for_page("", lambda _: len(re.findall(pattern, preview.output())) >= count)
 
 
-def test_dirty_preview_rebuilds_what_an_edit_touches(tmp_path, start_preview):
+def test_dirty_preview_rebuilds_what_an_edit_touches(tmp_path, start_preview):  # noqa: F811 (fixture)
     project = copy_project(REPO, tmp_path / "project")
     role_file = project / "roles" / f"{ROLE}.md"
     manager_page = f"people/{manager_of(project, ROLE)}/"
