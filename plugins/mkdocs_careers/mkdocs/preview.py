@@ -24,7 +24,6 @@ from __future__ import annotations
 
 import logging
 import os
-from collections import defaultdict
 from collections.abc import Iterable
 from typing import Any
 
@@ -48,14 +47,22 @@ class CareersPageFile(File):
         return self.rebuild or not os.path.isfile(self.abs_dest_path)
 
 
-def _neighbours(site: CareersSite) -> dict[str, set[str]]:
-    """Pages that show each other's facts, by page source (src_uri), both ways; linear in the number of files."""
-    links: dict[str, set[str]] = defaultdict(set)
+def _pages_showing(site: CareersSite, changed: set[str]) -> set[str]:
+    """Pages that show a fact of a changed page, or whose facts it shows (by src_uri); one pass over the files.
+
+    A role shows its hiring manager and case studies; a person page their open roles and case studies; a
+    case study its leader and the roles citing it. So the links are role-manager, role-case study and
+    case study-leader, each followed both ways.
+    """
+    found: set[str] = set()
 
     def link(a: Entry[Any], b: Entry[Any] | None) -> None:
-        if b is not None:
-            links[a.src_uri].add(b.src_uri)
-            links[b.src_uri].add(a.src_uri)
+        if b is None:
+            return
+        if a.src_uri in changed:
+            found.add(b.src_uri)
+        if b.src_uri in changed:
+            found.add(a.src_uri)
 
     for role in site.roles.values():
         link(role, site.people.get(role.model.hiring_manager))
@@ -63,7 +70,7 @@ def _neighbours(site: CareersSite) -> dict[str, set[str]]:
             link(role, site.case_studies.get(slug))
     for study in site.case_studies.values():
         link(study, site.people.get(study.model.leader))
-    return links
+    return found
 
 
 class IncrementalPreview:
@@ -103,10 +110,8 @@ class IncrementalPreview:
         new = {e.src_uri: e for e in site.entries()}
         changed = {src for src in old.keys() | new.keys()
                    if src not in old or src not in new or old[src].source is not new[src].source}
-        affected = set(changed)
-        for graph in (_neighbours(previous), _neighbours(site)):
-            for src in changed:
-                affected |= graph.get(src, set())
+        # Neighbours in the previous graph and in the new one: a moved link updates both ends.
+        affected = changed | _pages_showing(previous, changed) | _pages_showing(site, changed)
         self._rebuild = affected
         self._removed = old.keys() - new.keys()
         log.info(f"rebuilding {len(affected & new.keys())} of {len(new)} content page(s)")

@@ -14,6 +14,7 @@ from ..content.models import CaseStudy, Person, Role
 from ..outputs.free_pages import FreePage
 from ..pages import labels as formatting
 from ..pages.headings import case_study_headings, role_headings
+from .per_site_memo import once_per_site
 
 if TYPE_CHECKING:
     from ..content.site import CareersSite, Entry
@@ -87,6 +88,7 @@ def role_facts(entry: Entry[Role], site: CareersSite) -> list[tuple[str, str]]:
     ]
 
 
+@once_per_site  # the Markdown copy, the JSON Feed and llms-full.txt all embed it
 def role_markdown(entry: Entry[Role], site: CareersSite) -> str:
     role = entry.model
     h = role_headings(role, site.settings.organization.name)
