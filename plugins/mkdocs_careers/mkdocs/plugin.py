@@ -38,10 +38,12 @@ from ..content.models import slug_is_valid
 from ..content.settings import SettingsError, settings_from_config
 from ..content.site import CASE_STUDY, KINDS, PERSON, ROLE, CareersSite, Entry, content_files, load_site
 from ..jsonld import script_tag
-from ..outputs import FreePage, build_outputs
+from ..outputs import FreePage, iter_outputs
 from ..outputs.job_feeds import JSON_FEED_PATH, RSS_FEED_PATH, feed_title
 from ..outputs.social_meta import SocialCard, social_meta_tags
 from ..render.html import PageRenderer, RenderedPage
+from ..render.per_site_memo import rendering_once
+from .output_files import written_output
 from .preview import IncrementalPreview
 from .problem_page import problems_html
 from .search_index import SearchContentSwap
@@ -267,18 +269,17 @@ class CareersPlugin(BasePlugin[CareersConfig]):
                       is_homepage=f.page.is_homepage), f.page.markdown is not None)
             for f in files.documentation_pages() if f.page is not None and f.src_uri not in careers_sources
         )
-        for path, content in build_outputs(self.site, config.site_name, free_pages).items():
-            # A `.md` source would be built as a page; give copies another source name, keep the target path.
-            source = f"{path}.careers-copy" if path.endswith(".md") else path
-            generated = File.generated(config, source, content=content)
-            generated.dest_uri = path
-            existing = files.get_file_from_path(source)
-            if existing is not None:
-                if existing.src_dir and Path(existing.src_dir).resolve() == Path(config.docs_dir).resolve():
-                    log.info(f"keeping {source} from docs_dir instead of generating it")  # the editor's own wins
-                    continue
-                files.remove(existing)  # e.g. the theme's raw sitemap.xml template
-            files.append(generated)
+        with rendering_once(self.site):  # a role's Markdown is in its copy, the feed and llms-full.txt
+            for path, content in iter_outputs(self.site, config.site_name, free_pages):
+                # A `.md` source would be built as a page; give copies another source name, keep the target path.
+                source = f"{path}.careers-copy" if path.endswith(".md") else path
+                existing = files.get_file_from_path(source)
+                if existing is not None:
+                    if existing.src_dir and Path(existing.src_dir).resolve() == Path(config.docs_dir).resolve():
+                        log.info(f"keeping {source} from docs_dir instead of generating it")  # the editor's own wins
+                        continue
+                    files.remove(existing)  # e.g. the theme's raw sitemap.xml template
+                files.append(written_output(config, source, path, content))  # written now, not held in memory
         self.preview.remove_stale_outputs(files)
         return env
 

@@ -3,6 +3,7 @@ job feeds and social meta tags. Each module returns text; the adapter decides wh
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
 from ..render.markdown import (
@@ -21,32 +22,36 @@ from .sitemap import gzipped, sitemap_entries, sitemap_xml
 if TYPE_CHECKING:
     from ..content.site import CareersSite
 
-__all__ = ["FreePage", "build_outputs"]
+__all__ = ["FreePage", "build_outputs", "iter_outputs"]
 
 
 def build_outputs(site: CareersSite, site_name: str, free_pages: list[FreePage]) -> dict[str, str | bytes]:
     """Every machine-readable file of the site, keyed by its path in the output folder."""
+    return dict(iter_outputs(site, site_name, free_pages))
+
+
+def iter_outputs(site: CareersSite, site_name: str, free_pages: list[FreePage]) -> Iterator[tuple[str, str | bytes]]:
+    """(path in the output folder, content) of every machine-readable file, one at a time: a caller that
+    writes each before asking for the next never holds them all (they carry every role's text)."""
     options = site.settings.outputs
-    files: dict[str, str | bytes] = {}
     if options.llms_txt.enabled:
-        files["llms.txt"] = llms_txt(site, site_name, free_pages)
+        yield "llms.txt", llms_txt(site, site_name, free_pages)
         if options.llms_txt.full:
-            files["llms-full.txt"] = llms_full_txt(site, site_name)
+            yield "llms-full.txt", llms_full_txt(site, site_name)
     if options.llms_txt.markdown_copies:
         render = {"role": role_markdown, "person": person_markdown, "case_study": case_study_markdown}
         for entry in site.entries():
-            files[markdown_copy_path(entry.page_path)] = render[entry.kind.name](entry, site)
+            yield markdown_copy_path(entry.page_path), render[entry.kind.name](entry, site)
         for page in free_pages:
-            files[markdown_copy_path(page.page_path)] = free_page_markdown(page, site)
+            yield markdown_copy_path(page.page_path), free_page_markdown(page, site)
     sitemap_url = None
     if options.sitemap.enabled:
         xml = sitemap_xml(sitemap_entries(site, [p.page_path for p in free_pages]))
-        files["sitemap.xml"] = xml
-        files["sitemap.xml.gz"] = gzipped(xml)
+        yield "sitemap.xml", xml
+        yield "sitemap.xml.gz", gzipped(xml)
         sitemap_url = site.url("sitemap.xml")
     if options.robots.enabled:
-        files["robots.txt"] = robots_txt(site, sitemap_url)
+        yield "robots.txt", robots_txt(site, sitemap_url)
     if options.feeds.enabled:
-        files[JSON_FEED_PATH] = json_feed(site)
-        files[RSS_FEED_PATH] = rss_feed(site)
-    return files
+        yield JSON_FEED_PATH, json_feed(site)
+        yield RSS_FEED_PATH, rss_feed(site)
