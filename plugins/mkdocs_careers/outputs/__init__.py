@@ -3,8 +3,8 @@ job feeds and social meta tags. Each module returns text; the adapter decides wh
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-from typing import TYPE_CHECKING
+from collections.abc import Callable, Iterator
+from typing import TYPE_CHECKING, Any
 
 from ..render.markdown import (
     case_study_markdown,
@@ -39,7 +39,8 @@ def iter_outputs(site: CareersSite, site_name: str, free_pages: list[FreePage]) 
         if options.llms_txt.full:
             yield "llms-full.txt", llms_full_txt(site, site_name)
     if options.llms_txt.markdown_copies:
-        render = {"role": role_markdown, "person": person_markdown, "case_study": case_study_markdown}
+        render: dict[str, Callable[[Any, CareersSite], str]] = {
+            "role": role_markdown, "person": person_markdown, "case_study": case_study_markdown}
         for entry in site.entries():
             yield markdown_copy_path(entry.page_path), render[entry.kind.name](entry, site)
         for page in free_pages:
