@@ -22,7 +22,7 @@ from pathlib import Path
 import yaml
 from mkdocs_careers.content.settings import settings_from_config
 from mkdocs_careers.content.site import load_site
-from mkdocs_careers.lint import pay_transparency
+from mkdocs_careers.lint import lint_site, pay_transparency
 
 ORGANIZATION = {
     "name": "Benchmark Labs",
@@ -254,7 +254,7 @@ def verify_project(root: Path, build_date: dt.date = PINNED_BUILD_DATE) -> None:
     options = next(p["careers"] for p in config["plugins"] if isinstance(p, dict) and "careers" in p)
     settings = settings_from_config(options, site_url=config["site_url"], project_root=root,
                                     build_date=build_date)
-    site = load_site(settings)
+    site = lint_site(load_site(settings))
     problems = [d.format() for d in site.diagnostics]
     for entry in site.roles.values():
         problems += [f"{entry.source.display_path}: {p.message}"

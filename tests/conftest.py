@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hashlib
 import json
 import os
 import shutil
@@ -13,6 +14,7 @@ from pathlib import Path
 import extruct
 import hypothesis_profiles  # noqa: F401  (registers the Hypothesis profiles and loads $HYPOTHESIS_PROFILE)
 import pytest
+import yaml
 
 REPO = Path(__file__).resolve().parents[1]
 FIXTURES = Path(__file__).parent / "fixtures"
@@ -101,3 +103,51 @@ def minimal_project(tmp_path) -> Path:
 
 def load_vocabulary() -> dict:
     return json.loads((Path(__file__).parent / "data" / "schemaorg-vocabulary.json").read_text(encoding="utf-8"))
+
+
+# --- content helpers shared by several test modules ---------------------------------------------------
+PINNED = "2026-11-25"
+
+
+def demo_roles() -> dict[str, dict]:
+    roles = {}
+    for path in sorted((REPO / "roles").glob("*.md")):
+        front = path.read_text(encoding="utf-8").split("---\n")[1]
+        roles[path.stem] = yaml.safe_load(front)
+    return roles
+
+
+def is_open(front: dict) -> bool:
+    return not front.get("closed") and (front.get("valid_through") is None or str(front["valid_through"]) >= PINNED)
+
+
+OPEN = sorted(slug for slug, front in demo_roles().items() if is_open(front))
+CLOSED = sorted(slug for slug, front in demo_roles().items() if not is_open(front))
+
+
+def tree_digest(root: Path) -> str:
+    digest = hashlib.sha256()
+    for path in sorted(p for p in root.rglob("*") if p.is_file()):
+        digest.update(str(path.relative_to(root)).encode())
+        digest.update(path.read_bytes())
+    return digest.hexdigest()
+
+
+def replace_in(path: Path, old: str, new: str) -> None:
+    text = path.read_text(encoding="utf-8")
+    assert old in text, f"{old!r} not in {path}"
+    path.write_text(text.replace(old, new, 1), encoding="utf-8")
+
+
+def line_of(path: Path, needle: str) -> int:
+    for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), start=1):
+        if needle in line:
+            return number
+    raise AssertionError(f"{needle!r} not in {path}")
+
+
+def failed_build(project: Path) -> BuildResult:
+    result = run_build(project)
+    assert result.returncode != 0, result.output
+    assert "Traceback" not in result.output, result.output
+    return result

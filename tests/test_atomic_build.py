@@ -12,8 +12,7 @@ from pathlib import Path
 
 import pytest
 import yaml
-from conftest import run_build
-from test_content_errors import tree_digest
+from conftest import run_build, tree_digest
 
 CRASHES = {
     # An editor's theme override with a template error: raised while pages are being rendered.

@@ -8,8 +8,8 @@ from pathlib import Path
 
 import pytest
 from browser_support import ARTIFACTS, DESKTOP, PHONE, new_page
+from conftest import CLOSED, OPEN, demo_roles
 from lxml import html as lxml_html
-from test_job_posting import CLOSED, OPEN, demo_roles
 
 pytestmark = pytest.mark.browser
 SHOWCASE = "ai-product-manager"  # the role in the README screenshot

@@ -6,7 +6,7 @@ from urllib.parse import parse_qs, urlsplit
 
 import pytest
 from browser_support import PHONE, new_page
-from test_job_posting import OPEN, demo_roles
+from conftest import OPEN, demo_roles
 
 pytestmark = pytest.mark.browser
 ROWS = ".careers-role-item"

@@ -8,11 +8,9 @@ from pathlib import Path
 
 import pytest
 import yaml
-from conftest import REPO, BuildResult, one_node, run_build
+from conftest import OPEN, REPO, BuildResult, demo_roles, failed_build, line_of, one_node, replace_in, run_build
 from lxml import html as lxml_html
 from mkdocs_careers.pages.role_filters import FILTER_PARAMS
-from test_content_errors import failed_build, line_of, replace_in
-from test_job_posting import OPEN, demo_roles
 
 
 def demo_hiring_defaults() -> dict:
@@ -47,7 +45,7 @@ def test_role_without_overrides_shows_the_site_wide_hiring_process(demo_build):
     defaults = demo_hiring_defaults()
     tree = page_tree(demo_build, f"roles/{slug}/")
     assert texts(tree, "//h2[@id='how-we-hire']") == [
-        "How Northwind Labs hires for the ML Engineering Manager role: take-home, interviews and scorecard"]
+        "Interview process for the ML Engineering Manager role: take-home, interviews and scorecard"]
     section = tree.xpath("//section[@class='careers-hiring']")[0]
     assert squash(defaults["take_home"]["summary"]) in squash(section.text_content())
     assert "about 3 hours" in texts(section, ".//h3[@id='take-home']")[0]
@@ -226,10 +224,10 @@ def test_invalid_hiring_option_in_mkdocs_yml_is_a_clear_error(minimal_project):
         equty: Options for everyone
 """, encoding="utf-8")
     out = failed_build(minimal_project).output
-    assert "careers: invalid hiring option in mkdocs.yml:" in out
-    assert "hiring.take_home.hours: a take-home must take 2 to 4 hours, not 8" in out
-    assert "hiring.scorecard: the scorecard has exactly 5 items, found 1" in out
-    assert "hiring.equty: unknown field (hint: did you mean 'equity'?)" in out
+    assert "Plugin 'careers' option 'hiring':" in out
+    assert "careers.hiring.take_home.hours: a take-home must take 2 to 4 hours, not 8" in out
+    assert "careers.hiring.scorecard: the scorecard has exactly 5 items, found 1" in out
+    assert "careers.hiring.equty: unknown option (hint: did you mean 'equity'?)" in out
 
 
 def test_site_wide_defaults_apply_to_a_role_without_its_own(minimal_project):

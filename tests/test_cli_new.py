@@ -10,7 +10,8 @@ from pathlib import Path
 import pytest
 from cli_helpers import check, read_frontmatter, run_cli, write_frontmatter
 from conftest import REPO
-from mkdocs_careers.cli.scaffold import MODELS, _is_model, _shape
+from mkdocs_careers.cli.scaffold import _is_model, _shape
+from mkdocs_careers.content.kinds import kind_by_cli_noun
 from mkdocs_careers.content.placeholders import is_placeholder
 from pydantic import BaseModel
 
@@ -98,7 +99,7 @@ def test_every_field_is_present_and_commented(project, kind):
     new(project, kind, "Something New")
     created = project / folder / "something-new.md"
     data, _ = read_frontmatter(created)
-    assert fields_missing(MODELS[kind], data) == []
+    assert fields_missing(kind_by_cli_noun(kind).model, data) == []
     lines = created.read_text(encoding="utf-8").split("---\n")[1].splitlines()
     for index, line in enumerate(lines):
         if line.strip() and not line.lstrip().startswith(("#", "- #")) and ":" in line and not line.lstrip(

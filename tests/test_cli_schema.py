@@ -11,7 +11,8 @@ import pytest
 import yaml
 from cli_helpers import run_cli
 from conftest import REPO
-from mkdocs_careers.cli.schema_export import SCHEMAS, schema_text
+from mkdocs_careers.cli.schema_export import schema_text
+from mkdocs_careers.content.kinds import KINDS, kind_by_cli_noun
 
 SCHEMA_DIR = REPO / "schemas"
 FOLDERS = {"role": "roles", "person": "people", "case-study": "case_studies"}
@@ -34,7 +35,7 @@ def frontmatter(path: Path) -> dict:
 
 
 def validator(kind: str) -> jsonschema.Draft202012Validator:
-    schema = yaml.safe_load((SCHEMA_DIR / SCHEMAS[kind][0]).read_text(encoding="utf-8"))
+    schema = yaml.safe_load((SCHEMA_DIR / kind_by_cli_noun(kind).schema_file).read_text(encoding="utf-8"))
     jsonschema.Draft202012Validator.check_schema(schema)
     return jsonschema.Draft202012Validator(schema, format_checker=jsonschema.Draft202012Validator.FORMAT_CHECKER)
 
@@ -49,7 +50,7 @@ def leaf_messages(errors) -> list[str]:
 
 
 def test_committed_schemas_match_the_models():
-    for file_name, model in SCHEMAS.values():
+    for file_name, model in [(k.schema_file, k.model) for k in KINDS]:
         assert (SCHEMA_DIR / file_name).read_text(encoding="utf-8") == schema_text(model), (
             f"schemas/{file_name} is out of date: run `make schema`")
     assert run_cli("schema", "--check", "--out", str(SCHEMA_DIR))[0] == 0

@@ -13,12 +13,12 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
-from conftest import run_build
+from conftest import line_of, replace_in, run_build
 from mkdocs_careers.content.diagnostics import Severity
 from mkdocs_careers.content.models import Organization
 from mkdocs_careers.content.settings import CareersSettings
 from mkdocs_careers.content.site import load_site
-from test_content_errors import line_of, replace_in
+from mkdocs_careers.lint import lint_site
 
 ROLE = "roles/data-lead.md"
 PERSON = "people/jo-smith.md"
@@ -237,8 +237,33 @@ def content_files(project: Path) -> list[Path]:
     return [p for folder in ("roles", "people", "case_studies") for p in sorted((project / folder).iterdir())]
 
 
+def load_linted(project: Path):
+    """What the plugin and `careers check` run before any page is built: load, validate, lint."""
+    settings = CareersSettings(organization=Organization(name="Example Co", url="https://www.example.com/"),
+                               site_url="https://careers.example.com/", project_root=project,
+                               build_date=dt.date(2026, 11, 25))
+    return lint_site(load_site(settings))
+
+
 @pytest.mark.parametrize("case", CATALOGUE, ids=lambda case: case.id)
-def test_mistake_fails_the_build_with_exactly_its_message(minimal_project, case: Mistake):
+def test_mistake_gives_exactly_its_message(minimal_project, case: Mistake):
+    """In-process through the loader and the lint step (the build and the CLI print these same lines)."""
+    expected = case.make(minimal_project)
+    site = load_linted(minimal_project)
+    problems = [d.format() for d in site.diagnostics]
+    for message in expected:
+        assert any(p.startswith(message) for p in problems), f"{message!r} not in:\n" + "\n".join(problems)
+    assert len(problems) == len(expected), "\n".join(problems)  # one precise message, no follow-on noise
+    assert bool(site.errors) != case.warning_only
+
+
+# A few mistakes through the real `mkdocs build --strict`: the message reaches the terminal as loaded.
+BUILD_SMOKE = [c for c in CATALOGUE if c.id in {"tab_indentation", "unknown_country"}][:2] + \
+    [c for c in CATALOGUE if c.warning_only][:1]
+
+
+@pytest.mark.parametrize("case", BUILD_SMOKE, ids=lambda case: case.id)
+def test_mistake_fails_the_real_build_with_exactly_its_message(minimal_project, case: Mistake):
     expected = case.make(minimal_project)
     result = run_build(minimal_project, strict=True)
     assert result.returncode != 0, result.output
@@ -246,7 +271,7 @@ def test_mistake_fails_the_build_with_exactly_its_message(minimal_project, case:
     problems = re.findall(r"(?:^|\s)((?:roles|people|case_studies)/[^:\n]*:\d+: [^\n]*)", result.output, re.M)
     for message in expected:
         assert any(p.startswith(message) for p in problems), f"{message!r} not in:\n" + "\n".join(problems)
-    assert len(problems) == len(expected), "\n".join(problems)  # one precise message, no follow-on noise
+    assert len(problems) == len(expected), "\n".join(problems)
     assert not (minimal_project / "site").exists()
     assert not list(minimal_project.glob(".site-staging-*"))
 
@@ -264,10 +289,7 @@ def test_warning_leaves_other_pages_published_unless_strict(minimal_project, cas
 def test_no_content_file_is_dropped_without_a_word(minimal_project, case: Mistake):
     """Every file in a content folder becomes a page or is named by a diagnostic: nothing vanishes."""
     case.make(minimal_project)
-    settings = CareersSettings(organization=Organization(name="Example Co", url="https://www.example.com/"),
-                               site_url="https://careers.example.com/", project_root=minimal_project,
-                               build_date=dt.date(2026, 11, 25))
-    site = load_site(settings)
+    site = load_linted(minimal_project)
     published = {entry.source.path.resolve() for entry in site.entries()}
     named = {d.path for d in site.diagnostics}
     for path in content_files(minimal_project):

@@ -32,34 +32,41 @@ from content_fuzzing import (
 from hypothesis import example, given
 from hypothesis import strategies as st
 from markupsafe import escape
+from mkdocs_careers.content.kinds import KINDS
 from mkdocs_careers.content.models import Organization
 from mkdocs_careers.content.settings import CareersSettings
-from mkdocs_careers.content.site import KINDS, CareersSite, load_site
+from mkdocs_careers.content.site import CareersSite, load_site
 from mkdocs_careers.jsonld import script_tag
+from mkdocs_careers.lint import lint_site
 from mkdocs_careers.lint.rules import FAQ_MAX_WORDS, word_count
-from mkdocs_careers.render.html import PageRenderer, RenderedPage
+from mkdocs_careers.pages.builders import entry_page, index_page
+from mkdocs_careers.pages.model import PageModel
+from mkdocs_careers.render.html import HtmlRenderer, RenderedPage
 
 
 def load(project: Path) -> CareersSite:
     settings = CareersSettings(
         organization=Organization(name="Example Co", url="https://www.example.com/"),
         site_url="https://careers.example.com/", project_root=project, build_date=dt.date(2026, 11, 25))
-    return load_site(settings)
+    return lint_site(load_site(settings))
 
 
-def page_html(rendered: RenderedPage) -> str:
+def page_html(model: PageModel, rendered: RenderedPage) -> str:
     """A minimal HTML page around the rendered fragment, with the JSON-LD where the plugin puts it."""
-    robots = '<meta name="robots" content="noindex">' if rendered.noindex else ""
-    return (f'<!doctype html><html lang="en"><head><meta charset="utf-8"><title>{escape(rendered.title)}</title>'
+    robots = '<meta name="robots" content="noindex">' if model.meta.noindex else ""
+    return (f'<!doctype html><html lang="en"><head><meta charset="utf-8"><title>{escape(model.meta.title)}</title>'
             f"{robots}{script_tag(rendered.jsonld)}</head><body>{rendered.html}</body></html>")
 
 
 def render_pages(site: CareersSite) -> dict[str, str]:
-    renderer = PageRenderer(site, site_name="Example Careers", language="en")
-    render = {"role": renderer.role_page, "person": renderer.person_page, "case_study": renderer.case_study_page}
-    pages = {entry.page_path: page_html(render[entry.kind.name](entry, markdown.markdown(entry.body)))
-             for entry in site.entries()}
-    pages.update({site.index_path(kind): page_html(renderer.index_page(kind)) for kind in KINDS})
+    renderer = HtmlRenderer(site, site_name="Example Careers", language="en")
+    pages = {}
+    for entry in site.entries():
+        model = entry_page(entry, site)
+        pages[entry.page_path] = page_html(model, renderer.render(model, markdown.markdown(entry.body)))
+    for kind in KINDS:
+        model = index_page(kind, site)
+        pages[kind.index_path] = page_html(model, renderer.render(model))
     return pages
 
 

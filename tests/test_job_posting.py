@@ -6,30 +6,12 @@ import re
 from pathlib import Path
 
 import pytest
-import yaml
-from conftest import REPO, nodes_of_type, one_node
+from conftest import CLOSED, OPEN, REPO, demo_roles, is_open, nodes_of_type, one_node
 from lxml import html as lxml_html
 
 GOOGLE_EMPLOYMENT_TYPES = {"FULL_TIME", "PART_TIME", "CONTRACTOR", "TEMPORARY", "INTERN", "VOLUNTEER", "PER_DIEM",
                            "OTHER"}
 ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
-PINNED = "2026-11-25"
-
-
-def demo_roles() -> dict[str, dict]:
-    roles = {}
-    for path in sorted((REPO / "roles").glob("*.md")):
-        front = path.read_text(encoding="utf-8").split("---\n")[1]
-        roles[path.stem] = yaml.safe_load(front)
-    return roles
-
-
-def is_open(front: dict) -> bool:
-    return not front.get("closed") and (front.get("valid_through") is None or str(front["valid_through"]) >= PINNED)
-
-
-OPEN = sorted(slug for slug, front in demo_roles().items() if is_open(front))
-CLOSED = sorted(slug for slug, front in demo_roles().items() if not is_open(front))
 
 
 def test_demo_has_open_and_closed_roles():

@@ -12,11 +12,10 @@ from urllib.parse import urlsplit
 import jsonschema
 import llms_txt
 import pytest
-from conftest import REPO, run_build
+from conftest import CLOSED, OPEN, REPO, demo_roles, run_build
 from lxml import etree
 from lxml import html as lxml_html
 from protego import Protego
-from test_job_posting import CLOSED, OPEN, demo_roles
 
 SITE = "https://careers.northwind-labs.example/"
 SITEMAP_NS = {"s": "http://www.sitemaps.org/schemas/sitemap/0.9"}

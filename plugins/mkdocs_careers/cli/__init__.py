@@ -11,23 +11,29 @@ from __future__ import annotations
 import json
 import logging
 import os
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
+from typing import TYPE_CHECKING, Any
 
 import click
 
 from ..content.diagnostics import Diagnostic, Severity, display_path
+from ..content.kinds import KINDS, kind_by_cli_noun
 from ..content.models import slug_is_valid
 from ..content.settings import CareersSettings, SettingsError, settings_from_config
-from ..content.site import KINDS, CareersSite, content_files, load_site
+from ..content.site import CareersSite, content_files, load_site
+from ..lint import check_settings, lint_site
 from ..lint.rules import BUILT_IN_CHECKS, RULES
+from ..mkdocs.config import options_of
 from .readiness import PageReadiness, page_readiness
-from .scaffold import MODELS, scaffold, slug_for
-from .schema_export import SCHEMAS, outdated_schemas, write_schemas
+from .scaffold import scaffold, slug_for
+from .schema_export import outdated_schemas, write_schemas
+
+if TYPE_CHECKING:
+    from rich.console import Console
 
 EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE = 0, 1, 2
-KIND_NAMES = {"role": "role", "person": "person", "case-study": "case_study"}
 
 
 class ConfigProblem(click.ClickException):
@@ -75,7 +81,7 @@ def check(paths: tuple[Path, ...], config_file: Path, output_format: str, strict
     """
     settings = load_settings(config_file, build_date)
     only = content_paths(settings, paths) if paths else None
-    site = load_site(settings, only=only)
+    site = lint_site(load_site(settings), only=only)
     shown = {display_path(p, settings.project_root) for p in only} if only is not None else None
     pages = page_readiness(site, shown)
     if output_format == "json":
@@ -106,9 +112,10 @@ def load_settings(config_file: Path, build_date: str | None) -> CareersSettings:
     if plugin is None:
         raise ConfigProblem(f"{config_file}: the careers plugin is not enabled (add it under plugins:)")
     try:
-        return settings_from_config(plugin.config, site_url=config.site_url,
-                                    project_root=Path(config.config_file_path).resolve().parent,
-                                    use_directory_urls=config.use_directory_urls, build_date=build_date)
+        return check_settings(settings_from_config(
+            options_of(plugin.config), site_url=config.site_url,
+            project_root=Path(config.config_file_path).resolve().parent,
+            use_directory_urls=config.use_directory_urls, build_date=build_date))
     except SettingsError as exc:
         message = str(exc)
         if build_date and "build_date" in message:
@@ -117,7 +124,7 @@ def load_settings(config_file: Path, build_date: str | None) -> CareersSettings:
 
 
 @contextmanager
-def _quiet_mkdocs():
+def _quiet_mkdocs() -> Iterator[None]:
     """Loading the config logs MkDocs' own INFO chatter; only its real problems matter here."""
     logger = logging.getLogger("mkdocs")
     previous = logger.level
@@ -184,7 +191,7 @@ def print_text_report(site: CareersSite, pages: list[PageReadiness]) -> None:
     _print_rich_report(console, site, pages)
 
 
-def _print_rich_report(console, site: CareersSite, pages: list[PageReadiness]) -> None:
+def _print_rich_report(console: Console, site: CareersSite, pages: list[PageReadiness]) -> None:
     from rich.table import Table
     from rich.text import Text
 
@@ -248,7 +255,7 @@ def write_github_step_summary(site: CareersSite, pages: list[PageReadiness]) -> 
         handle.write("\n".join(lines) + "\n")
 
 
-def json_report(site: CareersSite, pages: list[PageReadiness]) -> dict:
+def json_report(site: CareersSite, pages: list[PageReadiness]) -> dict[str, Any]:
     return {
         "build_date": site.build_date.isoformat(),
         "errors": len(site.errors),
@@ -261,11 +268,11 @@ def json_report(site: CareersSite, pages: list[PageReadiness]) -> dict:
 
 # --- careers new ---------------------------------------------------------------------------------
 @main.command("new")
-@click.argument("kind", type=click.Choice(list(MODELS)))
+@click.argument("kind_noun", metavar="KIND", type=click.Choice([k.cli_noun for k in KINDS]))
 @click.argument("title")
 @config_file_option
 @click.option("--slug", help="File name (without .md) to use instead of the one derived from TITLE.")
-def new(kind: str, title: str, config_file: Path, slug: str | None) -> None:
+def new(kind_noun: str, title: str, config_file: Path, slug: str | None) -> None:
     """Create a new role, person or case study called TITLE (a person's full name for `person`).
 
     The file name comes from TITLE: `careers new role "ML Engineering Manager"` creates
@@ -279,11 +286,12 @@ def new(kind: str, title: str, config_file: Path, slug: str | None) -> None:
     if not slug_is_valid(slug):
         raise click.BadParameter(f"'{slug}' is not a valid file name: use lowercase letters, digits and hyphens",
                                  param_hint="--slug" if slug else "TITLE")
-    folder = settings.content_dir(KIND_NAMES[kind])
+    kind = kind_by_cli_noun(kind_noun)
+    folder = settings.content_dir(kind)
     target = folder / f"{slug}.md"
     shown = display_path(target, settings.project_root)
-    schema = settings.project_root / "schemas" / SCHEMAS[kind][0]
-    known = {kind.name: [p.stem for p in content_files(settings, kind) if p.suffix == ".md"] for kind in KINDS}
+    schema = settings.project_root / "schemas" / kind.schema_file
+    known = {k.name: [p.stem for p in content_files(settings, k) if p.suffix == ".md"] for k in KINDS}
     text = scaffold(kind, title, today=settings.build_date, known_slugs={
         "people": known["person"], "case_studies": known["case_study"]},
         schema_path=Path(os.path.relpath(schema, folder)).as_posix())

@@ -7,6 +7,7 @@ builder's own output (properties it leaves empty), so there is no second list to
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import Any
 
 from ..content.diagnostics import Severity
 from ..content.models import Role, Workplace
@@ -33,7 +34,7 @@ class PageReadiness:
     def ready(self) -> bool:
         return self.errors == 0 and self.status != "invalid"
 
-    def as_dict(self) -> dict:
+    def as_dict(self) -> dict[str, Any]:
         return {"path": self.path, "kind": self.kind, "url": self.url, "status": self.status,
                 "errors": self.errors, "warnings": self.warnings, "missing_job_posting_properties": self.missing}
 

@@ -20,17 +20,9 @@ from pydantic import BaseModel
 from pydantic.fields import FieldInfo
 from slugify import slugify
 
-from ..content.models import CaseStudy, Person, Role
+from ..content.kinds import ContentKind
 from ..content.placeholders import placeholder
 
-MODELS: dict[str, type[BaseModel]] = {"role": Role, "person": Person, "case-study": CaseStudy}
-TITLE_FIELDS = {"role": "title", "person": "name", "case-study": "title"}
-BODY_HINTS = {
-    "role": "the 'about the role' text: the team, the problem and why the role exists; headings should "
-            "answer a candidate's question",
-    "person": "the bio: how they got here and how they work, with concrete numbers",
-    "case-study": "the story: the problem, what the team did and what changed, under headings that say so",
-}
 # Dates that are "today" for a new file; every other date is the editor's to decide.
 TODAY_FIELDS = frozenset({"date_posted", "date_published"})
 # Optional lists shown with one item to fill in or delete: objects, so their fields are visible, and
@@ -43,17 +35,19 @@ def slug_for(title: str) -> str:
     return slugify(title, max_length=80, word_boundary=True)
 
 
-def scaffold(kind: str, title: str, *, today: dt.date, schema_path: str,
+def scaffold(kind: ContentKind, title: str, *, today: dt.date, schema_path: str,
              known_slugs: dict[str, list[str]] | None = None) -> str:
-    """The text of a new content file of `kind` ("role", "person" or "case-study")."""
-    model = MODELS[kind]
-    writer = _Writer(today=today, title_field=TITLE_FIELDS[kind], title=title, known=known_slugs or {})
+    """The text of a new content file of `kind`."""
+    model = kind.model
+    writer = _Writer(today=today, title_field=kind.title_field, title=title, known=known_slugs or {})
+    doc = inspect.getdoc(model)
+    assert doc is not None  # every content model has a docstring (pydantic's BaseModel has one to inherit)
     lines = ["---", f"# yaml-language-server: $schema={schema_path}",
-             f"# {inspect.getdoc(model).splitlines()[0]}",
+             f"# {doc.splitlines()[0]}",
              "# Replace every <<fill in>> marker; `careers check` reports any left. Optional fields may stay",
              "# empty or be deleted. The README's 'Editing the site' section explains each field."]
     lines += writer.fields(model, indent=0, top=True)
-    lines += ["---", "", placeholder(BODY_HINTS[kind]), ""]
+    lines += ["---", "", placeholder(kind.body_hint), ""]
     return "\n".join(lines)
 
 

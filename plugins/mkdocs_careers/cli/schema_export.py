@@ -8,21 +8,16 @@ from __future__ import annotations
 
 import json
 from pathlib import Path
+from typing import Any
 
 from pydantic import BaseModel
 
-from ..content.models import CaseStudy, Person, Role
+from ..content.kinds import KINDS
 
 JSON_SCHEMA_DIALECT = "https://json-schema.org/draft/2020-12/schema"
-# Content kind as editors type it on the command line → (schema file name, model).
-SCHEMAS: dict[str, tuple[str, type[BaseModel]]] = {
-    "role": ("role.schema.json", Role),
-    "person": ("person.schema.json", Person),
-    "case-study": ("case-study.schema.json", CaseStudy),
-}
 
 
-def content_schema(model: type[BaseModel]) -> dict:
+def content_schema(model: type[BaseModel]) -> dict[str, Any]:
     schema = model.model_json_schema(mode="validation")
     return {"$schema": JSON_SCHEMA_DIALECT, **schema}
 
@@ -35,9 +30,9 @@ def schema_text(model: type[BaseModel]) -> str:
 def write_schemas(out_dir: Path) -> list[Path]:
     out_dir.mkdir(parents=True, exist_ok=True)
     written = []
-    for file_name, model in SCHEMAS.values():
-        target = out_dir / file_name
-        target.write_text(schema_text(model), encoding="utf-8")
+    for kind in KINDS:
+        target = out_dir / kind.schema_file
+        target.write_text(schema_text(kind.model), encoding="utf-8")
         written.append(target)
     return written
 
@@ -45,8 +40,8 @@ def write_schemas(out_dir: Path) -> list[Path]:
 def outdated_schemas(out_dir: Path) -> list[Path]:
     """Schema files in `out_dir` that are missing or differ from the models."""
     stale = []
-    for file_name, model in SCHEMAS.values():
-        target = out_dir / file_name
-        if not target.is_file() or target.read_text(encoding="utf-8") != schema_text(model):
+    for kind in KINDS:
+        target = out_dir / kind.schema_file
+        if not target.is_file() or target.read_text(encoding="utf-8") != schema_text(kind.model):
             stale.append(target)
     return stale

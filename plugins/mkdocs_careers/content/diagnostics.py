@@ -6,7 +6,7 @@ the tests all report problems the same way and never show a Python traceback.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from enum import Enum
 from pathlib import Path
 
@@ -37,26 +37,6 @@ class Diagnostic:
 
 
 @dataclass
-class DiagnosticList:
-    """Collects every problem before anything fails, so an editor sees all of them at once."""
-
-    items: list[Diagnostic] = field(default_factory=list)
-
-    def add(self, diagnostic: Diagnostic) -> None:
-        self.items.append(diagnostic)
-
-    def extend(self, diagnostics: list[Diagnostic]) -> None:
-        self.items.extend(diagnostics)
-
-    @property
-    def errors(self) -> list[Diagnostic]:
-        return sorted(d for d in self.items if d.severity is Severity.ERROR)
-
-    @property
-    def warnings(self) -> list[Diagnostic]:
-        return sorted(d for d in self.items if d.severity is Severity.WARNING)
-
-
 class ContentError(Exception):
     """Raised when content has errors; carries every diagnostic, never a traceback for the editor."""
 

@@ -177,11 +177,11 @@ def _parse_frontmatter(doc: SourceDocument, yaml_text: str, line_offset: int) ->
             mark = exc.context_mark
             problem = "a quoted value is never closed"
         runaway = _runaway_quote(yaml_lines, mark.line) if mark else None
-        if runaway is not None:
+        if runaway is not None and mark is not None:
             # A quote left open swallows the next lines until some later quote closes it; the parser only
             # stumbles further down. Point at where the quote was opened.
             problem = f"a quoted value is not closed on this line and runs on to line {mark.line + 1 + line_offset}"
-            mark = yaml.Mark("", 0, runaway, 0, None, None)
+            mark = yaml.Mark("", 0, runaway, 0, None, None)  # type: ignore[arg-type]  # stubs omit Optional buffer
         line = (mark.line + 1 + line_offset) if mark else 1
         field_name = _field_of_line(yaml_lines, mark.line) if mark else ""
         doc.diagnostics.append(_problem(doc, line, f"invalid YAML: {problem}", _yaml_hint(problem), field_name))

@@ -8,8 +8,9 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from collections.abc import Callable
 from enum import Enum
-from typing import Annotated
+from typing import Annotated, TypeVar
 from urllib.parse import urlsplit
 
 import pycountry
@@ -18,6 +19,8 @@ from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Fie
 SLUG_PATTERN = r"^[a-z0-9]+(?:-[a-z0-9]+)*$"
 _COUNTRIES = frozenset(c.alpha_2 for c in pycountry.countries)
 _CURRENCIES = frozenset(c.alpha_3 for c in pycountry.currencies)
+
+T = TypeVar("T")
 
 
 def _not_blank(value: str) -> str:
@@ -82,6 +85,11 @@ class ContentModel(BaseModel):
 
     model_config = ConfigDict(extra="forbid", frozen=True, str_strip_whitespace=False)
 
+    @property
+    def display_name(self) -> str:
+        """How listings, breadcrumbs and links name the item (title or name); content files override it."""
+        raise NotImplementedError(type(self).__name__)
+
 
 class EmploymentType(str, Enum):
     FULL_TIME = "full_time"
@@ -97,10 +105,6 @@ class EmploymentType(str, Enum):
     def google_value(self) -> str:
         return self.value.upper()
 
-    @property
-    def label(self) -> str:
-        return {"per_diem": "Per diem", "full_time": "Full-time", "part_time": "Part-time"}.get(
-            self.value, self.value.capitalize())
 
 
 # What editors may write: one value or a non-empty list (the JSON Schema must accept both, like the model).
@@ -111,10 +115,6 @@ class Workplace(str, Enum):
     ONSITE = "onsite"
     HYBRID = "hybrid"
     REMOTE = "remote"
-
-    @property
-    def label(self) -> str:
-        return {"onsite": "On-site", "hybrid": "Hybrid", "remote": "Remote"}[self.value]
 
 
 class SalaryUnit(str, Enum):
@@ -135,23 +135,6 @@ class Location(ContentModel):
     country: CountryCode
     postal_code: Text | None = Field(None, description="Postal code (optional)")
     street: Text | None = Field(None, description="Street address (optional)")
-
-    @property
-    def label(self) -> str:
-        """City, region and country: how listings and headings name the place."""
-        region = self.region if self.region != self.city else None
-        return ", ".join(p for p in (self.city, region, self.country_name) if p)
-
-    @property
-    def address_label(self) -> str:
-        """The full address as marked up in JobPosting.jobLocation, so every marked-up part is visible."""
-        region = " ".join(p for p in (self.region if self.region != self.city else None, self.postal_code) if p)
-        return ", ".join(p for p in (self.street, self.city, region, self.country_name) if p)
-
-    @property
-    def country_name(self) -> str:
-        country = pycountry.countries.get(alpha_2=self.country)
-        return getattr(country, "common_name", None) or country.name  # type: ignore[union-attr]
 
 
 class Salary(ContentModel):
@@ -213,8 +196,8 @@ def _take_home_hours(value: float) -> float:
     return value
 
 
-def _exactly(count: int, what: str, example: str):
-    def check(items: list) -> list:
+def _exactly(count: int, what: str, example: str) -> Callable[[list[T]], list[T]]:
+    def check(items: list[T]) -> list[T]:
         if len(items) != count:
             raise ValueError(f"{what} has exactly {count} items, found {len(items)} ({example})")
         return items
@@ -222,7 +205,7 @@ def _exactly(count: int, what: str, example: str):
     return check
 
 
-def _one_current_step(steps: list) -> list:
+def _one_current_step(steps: list[CareerStep]) -> list[CareerStep]:
     current = [step.title for step in steps if step.current]
     if len(current) != 1:
         found = "none" if not current else ", ".join(current)
@@ -316,6 +299,10 @@ class Role(ContentModel):
                                                   "default")
 
     @property
+    def display_name(self) -> str:
+        return self.title
+
+    @property
     def last_modified(self) -> dt.date:
         return self.updated or self.date_posted
 
@@ -342,6 +329,10 @@ class Person(ContentModel):
                                                  "assets/people/ana.jpg")
     image_alt: Text | None = Field(None, description="Alternative text of the photo (defaults to the name)")
     lint_disable: LintDisable
+
+    @property
+    def display_name(self) -> str:
+        return self.name
 
 
 class Period(ContentModel):
@@ -385,6 +376,10 @@ class CaseStudy(ContentModel):
     summary: Text = Field(description="One or two sentences for listings and the meta description")
     topics: list[Text] = Field(default_factory=list, description="What the case study is about (schema.org about)")
     lint_disable: LintDisable
+
+    @property
+    def display_name(self) -> str:
+        return self.title
 
 
 class Organization(ContentModel):

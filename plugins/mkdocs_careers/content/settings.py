@@ -1,4 +1,8 @@
-"""Site-wide settings of the careers core, independent of MkDocs (the plugin fills them from mkdocs.yml)."""
+"""Site-wide settings of the careers core, independent of MkDocs: the validated plugin options, resolved.
+
+`settings_from_config` is the one place the plugin and `careers check` turn the `careers` options of
+mkdocs.yml into settings; the options' schema and defaults are declared once in `options.py`.
+"""
 
 from __future__ import annotations
 
@@ -9,9 +13,11 @@ from typing import Any
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
-from ..pages.hiring import HiringConfigError, HiringDefaults, parse_hiring_defaults
+from .build_date import BuildDateError, resolve_build_date
+from .kinds import ContentKind
 from .models import Organization
-from .output_options import OUTPUT_OPTIONS, OutputSettings
+from .options import CareersOptions, HiringDefaults, OutputSettings
+from .validation import config_problems
 
 
 class CareersSettings(BaseModel):
@@ -29,61 +35,52 @@ class CareersSettings(BaseModel):
     outputs: OutputSettings = Field(default_factory=OutputSettings)
     hiring: HiringDefaults = Field(default_factory=HiringDefaults)
 
-    def content_dir(self, kind: str) -> Path:
-        relative = {"role": self.roles_dir, "person": self.people_dir, "case_study": self.case_studies_dir}[kind]
-        return (self.project_root / relative).resolve()
+    def content_dir(self, kind: ContentKind | str) -> Path:
+        from .kinds import KINDS
+
+        kind = kind if isinstance(kind, ContentKind) else next(k for k in KINDS if k.name == kind)
+        return (self.project_root / str(getattr(self, kind.dir_option))).resolve()
 
 
 class SettingsError(ValueError):
     """mkdocs.yml's careers options are unusable; the message says which option and why."""
 
 
-def settings_from_config(options: Mapping[str, Any], *, site_url: str | None, project_root: Path,
+def parse_options(options: Mapping[str, Any] | CareersOptions) -> CareersOptions:
+    """Validate the plugin options, reporting every problem as `option.path: message (hint: ...)`."""
+    if isinstance(options, CareersOptions):
+        return options
+    try:
+        return CareersOptions.model_validate({k: v for k, v in options.items() if v is not None})
+    except ValidationError as exc:
+        problems = config_problems(exc, CareersOptions)
+        raise SettingsError("invalid careers plugin options in mkdocs.yml:\n" +
+                            "\n".join(f"  {p}" for p in problems)) from None
+
+
+def settings_from_config(options: Mapping[str, Any] | CareersOptions, *, site_url: str | None, project_root: Path,
                          use_directory_urls: bool = True,
                          build_date: str | dt.date | None = None) -> CareersSettings:
-    """Core settings from the `careers` plugin options: the one place the plugin and `careers check` share.
-
-    `options` are the plugin's options from mkdocs.yml; `build_date` (from `careers check --build-date`)
-    overrides the configured one.
-    """
-    from ..lint.rules import unknown_rule_problems
-    from .build_date import BuildDateError, resolve_build_date
-
+    """Core settings from the `careers` plugin options; `build_date` (from `careers check --build-date`)
+    overrides the configured one."""
     if not site_url:
         raise SettingsError("set site_url in mkdocs.yml (e.g. https://careers.example.com/); JSON-LD, "
                             "canonical URLs and feeds need absolute URLs")
+    parsed = parse_options(options)
     try:
-        organization = Organization.model_validate(dict(options.get("organization") or {}))
-    except ValidationError as exc:
-        problems = "; ".join(f"organization.{'.'.join(map(str, e['loc']))}: {e['msg']}" for e in exc.errors())
-        raise SettingsError(f"invalid plugin config in mkdocs.yml: {problems}") from None
-    try:
-        resolved_date = resolve_build_date(build_date or options.get("build_date"))
+        resolved_date = resolve_build_date(build_date or parsed.build_date)
     except BuildDateError as exc:
         raise SettingsError(str(exc)) from None
-    try:
-        outputs = OutputSettings.model_validate({key: options.get(key) or {} for key in OUTPUT_OPTIONS})
-    except ValidationError as exc:
-        problems = "; ".join(f"{'.'.join(map(str, e['loc']))}: {e['msg']}" for e in exc.errors())
-        raise SettingsError(f"invalid plugin config in mkdocs.yml: {problems}") from None
-    try:
-        hiring = parse_hiring_defaults(options.get("hiring") or {})
-    except HiringConfigError as exc:
-        raise SettingsError(f"invalid hiring option in mkdocs.yml:\n{exc}") from None
-    disabled = list(options.get("disabled_rules") or [])
-    problems = unknown_rule_problems(disabled)
-    if problems:
-        raise SettingsError("disabled_rules in mkdocs.yml: " + "; ".join(problems))
     return CareersSettings(
-        organization=organization,
+        organization=parsed.organization,
         site_url=site_url if site_url.endswith("/") else site_url + "/",
         project_root=project_root.resolve(),
-        roles_dir=options.get("roles_dir") or "roles",
-        people_dir=options.get("people_dir") or "people",
-        case_studies_dir=options.get("case_studies_dir") or "case_studies",
+        roles_dir=parsed.roles_dir,
+        people_dir=parsed.people_dir,
+        case_studies_dir=parsed.case_studies_dir,
         use_directory_urls=use_directory_urls,
         build_date=resolved_date,
-        disabled_rules=frozenset(disabled),
-        outputs=outputs,
-        hiring=hiring,
+        disabled_rules=frozenset(parsed.disabled_rules),
+        outputs=parsed.outputs,
+        hiring=parsed.hiring,
     )

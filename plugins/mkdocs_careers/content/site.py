@@ -10,34 +10,20 @@ import datetime as dt
 import difflib
 import re
 from collections import defaultdict
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
-from typing import Generic, TypeVar
+from typing import Any, Generic, TypeVar
 
-from ..pages.labels import date_label
 from .cache import ContentCache
 from .diagnostics import Diagnostic, Severity, display_path
-from .loading import SourceDocument, format_field_path
+from .kinds import CASE_STUDY, KINDS, PERSON, ROLE, ContentKind
+from .loading import FieldPath, SourceDocument, format_field_path
 from .models import CaseStudy, Person, Role, slug_is_valid
 from .settings import CareersSettings
 
 M = TypeVar("M", Role, Person, CaseStudy)
-
-
-@dataclass(frozen=True)
-class ContentKind:
-    name: str
-    model: type
-    url_prefix: str
-    label: str
-
-
-ROLE = ContentKind("role", Role, "roles", "Open roles")
-PERSON = ContentKind("person", Person, "people", "Leadership")
-CASE_STUDY = ContentKind("case_study", CaseStudy, "case-studies", "Case studies")
-KINDS = (ROLE, PERSON, CASE_STUDY)
 
 
 @dataclass(frozen=True)
@@ -56,18 +42,20 @@ class Entry(Generic[M]):
     @property
     def page_path(self) -> str:
         """Site-relative URL path of the entry's page, e.g. `roles/ml-engineering-manager/`."""
-        return f"{self.kind.url_prefix}/{self.slug}/"
+        return self.kind.page_path(self.slug)
 
     @property
     def src_uri(self) -> str:
         """Virtual source path used by the site generator, e.g. `roles/ml-engineering-manager.md`."""
-        return f"{self.kind.url_prefix}/{self.slug}.md"
+        return self.kind.src_uri(self.slug)
 
 
 @dataclass(frozen=True)
 class RoleStatus:
+    """Open or closed, decided once: `closed: true`, or the closing date has passed at build time."""
+
     is_open: bool
-    reason: str = ""
+    withdrawn: bool = False  # closed by `closed: true` rather than by its date
 
 
 @dataclass
@@ -96,15 +84,12 @@ class CareersSite:
             return path_or_url
         return self.settings.site_url + path_or_url.lstrip("/")
 
-    def index_path(self, kind: ContentKind) -> str:
-        return f"{kind.url_prefix}/"
-
     # --- Roles ----------------------------------------------------------------------------------
     def role_status(self, role: Role) -> RoleStatus:
         if role.closed:
-            return RoleStatus(False, "This role has been filled or withdrawn.")
+            return RoleStatus(False, withdrawn=True)
         if role.valid_through is not None and role.valid_through < self.build_date:
-            return RoleStatus(False, f"Applications closed on {date_label(role.valid_through)}.")
+            return RoleStatus(False)
         return RoleStatus(True)
 
     @cached_property
@@ -165,8 +150,13 @@ class CareersSite:
     def case_studies_sorted(self) -> list[Entry[CaseStudy]]:
         return sorted(self.case_studies.values(), key=lambda e: (e.model.date_published, e.slug), reverse=True)
 
-    def entries(self) -> list[Entry]:
+    def entries(self) -> list[Entry[Any]]:
         return [*self.roles.values(), *self.people.values(), *self.case_studies.values()]
+
+    def entries_of(self, kind: ContentKind) -> dict[str, Entry[Any]]:
+        store: dict[str, Entry[Any]] = {ROLE.name: self.roles, PERSON.name: self.people,
+                                        CASE_STUDY.name: self.case_studies}[kind.name]  # type: ignore[assignment]
+        return store
 
     @property
     def errors(self) -> list[Diagnostic]:
@@ -193,13 +183,12 @@ def content_files(settings: CareersSettings, kind: ContentKind) -> list[Path]:
     return sorted(p for p in directory.iterdir() if not p.name.startswith("."))
 
 
-def load_site(settings: CareersSettings, only: set[Path] | None = None,
-              cache: ContentCache | None = None) -> CareersSite:
+def load_site(settings: CareersSettings, cache: ContentCache | None = None) -> CareersSite:
     """Load, validate and cross-check all content. Problems are collected on `site.diagnostics`.
 
-    `only` restricts which files' problems are reported (the CLI checking changed files), but
-    every file is still loaded so references between files resolve. With a `cache` kept from an
-    earlier load, only new and changed files are parsed and validated again (content/cache.py).
+    The lint rules are a separate step (`lint.lint_site`), run by the adapters after loading. With a
+    `cache` kept from an earlier load, only new and changed files are parsed and validated again
+    (content/cache.py).
     """
     site = CareersSite(settings=settings)
     cache = cache if cache is not None else ContentCache()
@@ -207,7 +196,7 @@ def load_site(settings: CareersSettings, only: set[Path] | None = None,
     # Slugs of files that exist, valid or not: a reference to a file with errors is not also "missing".
     present: dict[str, set[str]] = {kind.name: set() for kind in KINDS}
     for kind in KINDS:
-        store = getattr(site, _attr(kind))
+        store = site.entries_of(kind)
         folder_shown = display_path(settings.content_dir(kind.name), settings.project_root)
         files = content_files(settings, kind)
         names = {p.name for p in files}
@@ -238,12 +227,6 @@ def load_site(settings: CareersSettings, only: set[Path] | None = None,
                 store[slug] = Entry(kind=kind, slug=slug, model=loaded.model, source=loaded.doc)
     cache.end()
     _check_references(site, present)
-    from ..lint.rules import run_rules  # rules depend on the graph; import here keeps the module order one-way
-
-    site.diagnostics.extend(run_rules(site))
-    if only is not None:
-        wanted = {display_path(p, settings.project_root) for p in only}
-        site.diagnostics = [d for d in site.diagnostics if d.path in wanted]
     site.diagnostics = sorted(set(site.diagnostics))
     return site
 
@@ -260,10 +243,6 @@ def _invalid_slug(shown: str, name: str, names: set[str]) -> Diagnostic:
                       f"rename it to lowercase letters, digits and hyphens, e.g. {example}", rule="slug")
 
 
-def _attr(kind: ContentKind) -> str:
-    return {"role": "roles", "person": "people", "case_study": "case_studies"}[kind.name]
-
-
 def _check_references(site: CareersSite, present: dict[str, set[str]]) -> None:
     """Broken links between files are errors: a role must never point at a person who does not exist.
 
@@ -271,7 +250,8 @@ def _check_references(site: CareersSite, present: dict[str, set[str]]) -> None:
     errors is never rendered.
     """
 
-    def report(entry: Entry, field_path: tuple, target: str, kind: ContentKind, available: dict) -> None:
+    def report(entry: Entry[Role] | Entry[CaseStudy], field_path: FieldPath, target: str, kind: ContentKind,
+               available: Mapping[str, object]) -> None:
         if target in present[kind.name]:
             return  # the file exists but has errors of its own, reported there
         close = difflib.get_close_matches(target, list(available), n=1, cutoff=0.6)
@@ -289,6 +269,6 @@ def _check_references(site: CareersSite, present: dict[str, set[str]]) -> None:
         for index, slug in enumerate(role.case_studies):
             if slug not in site.case_studies:
                 report(entry, ("case_studies", index), slug, CASE_STUDY, site.case_studies)
-    for entry in site.case_studies.values():
-        if entry.model.leader not in site.people:
-            report(entry, ("leader",), entry.model.leader, PERSON, site.people)
+    for study_entry in site.case_studies.values():
+        if study_entry.model.leader not in site.people:
+            report(study_entry, ("leader",), study_entry.model.leader, PERSON, site.people)

@@ -97,6 +97,28 @@ def _to_diagnostic(doc: SourceDocument, error: Any, model_cls: type[BaseModel]) 
     return Diagnostic(doc.display_path, doc.line_of(loc), field, message, hint)
 
 
+def config_problems(exc: ValidationError, model_cls: type[BaseModel], prefix: FieldPath = ()) -> list[str]:
+    """Every problem of a configuration mapping (mkdocs.yml options) as `path: message (hint: ...)`.
+
+    The same messages and hints as content errors; configuration has no line numbers of its own. `prefix`
+    is where the validated value sits inside `model_cls` (for one option validated on its own).
+    """
+    problems = []
+    for error in exc.errors(include_url=False):
+        loc: FieldPath = prefix + tuple(part for part in error["loc"] if not _is_union_tag(part))
+        kind = error["type"]
+        hint = TYPE_HINTS.get(kind, "")
+        message = _message(error, loc)
+        if kind == "extra_forbidden":
+            parent = _model_at(model_cls, loc[:-1])
+            allowed = sorted(parent.model_fields) if parent else []
+            close = difflib.get_close_matches(str(loc[-1]), allowed, n=1, cutoff=0.6)
+            message = "unknown option"
+            hint = f"did you mean '{close[0]}'?" if close else f"allowed options here: {', '.join(allowed)}"
+        problems.append(f"{format_field_path(loc)}: {message}" + (f" (hint: {hint})" if hint else ""))
+    return problems
+
+
 def _message(error: Any, loc: FieldPath) -> str:
     kind = error["type"]
     if kind == "missing":

@@ -4,11 +4,11 @@ from __future__ import annotations
 
 from typing import Any
 
-from ..content.models import FaqItem
+from ..pages.model import FaqEntry
 from .nodes import ref, webpage_id
 
 
-def faq_node(page_url: str, items: list[FaqItem]) -> dict[str, Any] | None:
+def faq_node(page_url: str, items: list[FaqEntry]) -> dict[str, Any] | None:
     if not items:
         return None
     return {

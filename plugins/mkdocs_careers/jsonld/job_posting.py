@@ -9,8 +9,8 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any
 
 from ..content.models import Role, Workplace
-from ..pages.labels import json_number
 from .nodes import job_posting_id, organization_id, ref, webpage_id
+from .serialize import json_number
 
 if TYPE_CHECKING:
     from ..content.site import CareersSite, Entry

@@ -7,6 +7,8 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
+from ..content.kinds import CASE_STUDY, PERSON
+
 if TYPE_CHECKING:
     from ..content.site import CareersSite
 
@@ -32,11 +34,11 @@ def breadcrumb_id(page_url: str) -> str:
 
 
 def person_id(site: CareersSite, slug: str) -> str:
-    return f"{site.url(f'people/{slug}/')}#person"
+    return f"{site.url(PERSON.page_path(slug))}#person"
 
 
 def article_id(site: CareersSite, slug: str) -> str:
-    return f"{site.url(f'case-studies/{slug}/')}#article"
+    return f"{site.url(CASE_STUDY.page_path(slug))}#article"
 
 
 def job_posting_id(page_url: str) -> str:

@@ -33,3 +33,8 @@ def to_script_json(data: dict[str, Any]) -> str:
 
 def script_tag(data: dict[str, Any]) -> str:
     return f'<script type="application/ld+json">{to_script_json(data)}</script>'
+
+
+def json_number(value: float) -> float | int:
+    """120000.0 → 120000: whole amounts are written as integers in JSON outputs."""
+    return int(value) if float(value).is_integer() else value

@@ -1,0 +1,32 @@
+"""Lint: the rules run over a loaded site graph, after loading and before any page is built."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from ..content.diagnostics import display_path
+from ..content.settings import CareersSettings, SettingsError
+from ..content.site import CareersSite
+from .rules import run_rules, unknown_rule_problems
+
+
+def check_settings(settings: CareersSettings) -> CareersSettings:
+    """Settings that name lint rules must name existing ones (checked here: rules live in this layer)."""
+    problems = unknown_rule_problems(sorted(settings.disabled_rules))
+    if problems:
+        raise SettingsError("disabled_rules in mkdocs.yml: " + "; ".join(problems))
+    return settings
+
+
+def lint_site(site: CareersSite, only: set[Path] | None = None) -> CareersSite:
+    """Add every rule's findings to `site.diagnostics`, once each and sorted.
+
+    `only` restricts which files' problems are reported (the CLI checking changed files); every file is
+    still loaded and linted, so references between files resolve.
+    """
+    problems = [*site.diagnostics, *run_rules(site)]
+    if only is not None:
+        wanted = {display_path(path, site.settings.project_root) for path in only}
+        problems = [p for p in problems if p.path in wanted]
+    site.diagnostics = sorted(set(problems))
+    return site

@@ -19,7 +19,7 @@ from pydantic import BaseModel, ConfigDict, Field
 
 from ..content.loading import load_yaml
 from ..content.models import Location, Role, SalaryUnit, Workplace
-from ..pages.labels import money
+from ..content.money import money
 
 DATA_FILE = Path(__file__).parent / "data" / "pay_transparency.yaml"
 Requirement = Literal["pay_range", "benefits", "application_deadline"]
@@ -83,7 +83,8 @@ def load_laws(path: Path = DATA_FILE) -> tuple[PayLaw, ...]:
 def _region_codes(country: str) -> dict[str, str]:
     """Every way an editor may write a region (code or name, any case) → its ISO 3166-2 code suffix."""
     lookup: dict[str, str] = {}
-    for sub in pycountry.subdivisions.get(country_code=country) or []:
+    # pycountry leaves its Subdivisions.get override (a list for country_code=) unannotated.
+    for sub in pycountry.subdivisions.get(country_code=country) or []:  # type: ignore[no-untyped-call]
         suffix = sub.code.split("-", 1)[1]
         lookup[suffix.casefold()] = suffix
         lookup[sub.name.casefold()] = suffix

@@ -11,13 +11,13 @@ import functools
 import re
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from markdown_it import MarkdownIt
 
 from ..content.diagnostics import Diagnostic, Severity
 from ..content.loading import FieldPath, format_field_path
-from ..content.models import CaseStudy, Role, Workplace
+from ..content.models import CaseStudy, Person, Role, Workplace
 from . import pay_transparency
 
 if TYPE_CHECKING:
@@ -44,14 +44,16 @@ class Rule:
     rationale: str
     severity: Severity
     kinds: tuple[str, ...]
-    check: Callable[[Entry, CareersSite], Iterator[Finding]]
+    check: Callable[[Entry[Any], CareersSite], Iterator[Finding]]
 
 
 RULES: list[Rule] = []
 
+CheckT = TypeVar("CheckT", bound=Callable[..., Iterator[Finding]])
 
-def rule(rule_id: str, rationale: str, severity: Severity, *kinds: str):
-    def register(func: Callable[[Entry, CareersSite], Iterator[Finding]]):
+
+def rule(rule_id: str, rationale: str, severity: Severity, *kinds: str) -> Callable[[CheckT], CheckT]:
+    def register(func: CheckT) -> CheckT:
         RULES.append(Rule(rule_id, rationale, severity, kinds, func))
         return func
 
@@ -64,7 +66,7 @@ def word_count(text: str) -> int:
 
 @rule("role-workplace", "Google needs an address or the remote countries to show a job to the right people.",
       Severity.ERROR, "role")
-def _role_workplace(entry: Entry, site: CareersSite) -> Iterator[Finding]:
+def _role_workplace(entry: Entry[Role], site: CareersSite) -> Iterator[Finding]:
     role: Role = entry.model
     if role.workplace is Workplace.REMOTE and not role.remote_countries:
         yield Finding(("workplace",), "remote_countries is required when workplace is remote",
@@ -79,7 +81,7 @@ def _role_workplace(entry: Entry, site: CareersSite) -> Iterator[Finding]:
 
 @rule("role-dates", "A closing date before the posting date would publish an already-expired job.",
       Severity.ERROR, "role")
-def _role_dates(entry: Entry, site: CareersSite) -> Iterator[Finding]:
+def _role_dates(entry: Entry[Role], site: CareersSite) -> Iterator[Finding]:
     role: Role = entry.model
     if role.valid_through is not None and role.valid_through < role.date_posted:
         yield Finding(("valid_through",), f"valid_through ({role.valid_through}) is before date_posted "
@@ -91,7 +93,7 @@ def _role_dates(entry: Entry, site: CareersSite) -> Iterator[Finding]:
 
 @rule("faq-answer-length", f"Answers of {FAQ_MIN_WORDS}-{FAQ_MAX_WORDS} words are long enough to be useful "
       "and short enough for assistants to quote whole.", Severity.ERROR, "role")
-def _faq_answer_length(entry: Entry, site: CareersSite) -> Iterator[Finding]:
+def _faq_answer_length(entry: Entry[Role], site: CareersSite) -> Iterator[Finding]:
     for index, item in enumerate(entry.model.faq):
         words = word_count(item.answer)
         if not FAQ_MIN_WORDS <= words <= FAQ_MAX_WORDS:
@@ -103,7 +105,7 @@ def _faq_answer_length(entry: Entry, site: CareersSite) -> Iterator[Finding]:
 
 @rule("pay-transparency", "Job ads for roles in (or remote-open to) a pay-transparency jurisdiction must state pay, "
       "or the employer breaks that law.", Severity.ERROR, "role")
-def _pay_transparency(entry: Entry, site: CareersSite) -> Iterator[Finding]:
+def _pay_transparency(entry: Entry[Role], site: CareersSite) -> Iterator[Finding]:
     role: Role = entry.model
     if not site.role_status(role).is_open:
         return  # a closed role is no longer advertised
@@ -113,7 +115,7 @@ def _pay_transparency(entry: Entry, site: CareersSite) -> Iterator[Finding]:
 
 @rule("outcome-measurable", "Outcomes with a number, percentage or date tell candidates and assistants what "
       "success means; vague ones are ignored.", Severity.WARNING, "role")
-def _outcome_measurable(entry: Entry, site: CareersSite) -> Iterator[Finding]:
+def _outcome_measurable(entry: Entry[Role], site: CareersSite) -> Iterator[Finding]:
     outcomes = entry.model.outcomes
     for period in ("day_90", "day_180", "day_365"):
         for index, text in enumerate(getattr(outcomes, period)):
@@ -124,7 +126,7 @@ def _outcome_measurable(entry: Entry, site: CareersSite) -> Iterator[Finding]:
 
 @rule("role-title", "Search engines reject job titles stuffed with places, pay or the company name; the title "
       "names the job only.", Severity.WARNING, "role")
-def _role_title(entry: Entry, site: CareersSite) -> Iterator[Finding]:
+def _role_title(entry: Entry[Role], site: CareersSite) -> Iterator[Finding]:
     role: Role = entry.model
     title = role.title.casefold()
     extras = [loc.city for loc in role.locations] + [site.settings.organization.name, "remote", "hybrid", "on-site"]
@@ -139,7 +141,7 @@ def _role_title(entry: Entry, site: CareersSite) -> Iterator[Finding]:
 
 @rule("case-study-evidence", "Assistants cite case studies that show a measured before/after change, when it "
       "happened and with what stack.", Severity.ERROR, "case_study")
-def _case_study_evidence(entry: Entry, site: CareersSite) -> Iterator[Finding]:
+def _case_study_evidence(entry: Entry[CaseStudy], site: CareersSite) -> Iterator[Finding]:
     study: CaseStudy = entry.model
     if all(metric.before == metric.after for metric in study.metrics):
         yield Finding(("metrics",), "no metric changed between before and after",
@@ -151,7 +153,7 @@ def _case_study_evidence(entry: Entry, site: CareersSite) -> Iterator[Finding]:
 
 @rule("person-achievement-numbers", "Achievements with numbers are evidence that search engines and assistants "
       "can quote; adjectives are not.", Severity.WARNING, "person")
-def _person_achievement_numbers(entry: Entry, site: CareersSite) -> Iterator[Finding]:
+def _person_achievement_numbers(entry: Entry[Person], site: CareersSite) -> Iterator[Finding]:
     for index, text in enumerate(entry.model.achievements):
         if not has_measure(text):
             yield Finding(("achievements", index), f"'{_short(text)}' has no number, percentage or date",
@@ -160,7 +162,7 @@ def _person_achievement_numbers(entry: Entry, site: CareersSite) -> Iterator[Fin
 
 @rule("person-same-as", "Profile links (same_as) let search engines tie the bio to the real person, which "
       "makes it credible.", Severity.ERROR, "person")
-def _person_same_as(entry: Entry, site: CareersSite) -> Iterator[Finding]:
+def _person_same_as(entry: Entry[Person], site: CareersSite) -> Iterator[Finding]:
     if not entry.model.same_as:
         yield Finding(("same_as",), "no profile link", "add same_as: with at least one profile URL, e.g. "
                                                       "https://www.linkedin.com/in/...")
@@ -168,7 +170,8 @@ def _person_same_as(entry: Entry, site: CareersSite) -> Iterator[Finding]:
 
 @rule("generic-heading", "Headings that read like a candidate's question tell search engines and assistants what "
       "each section answers.", Severity.WARNING, "role", "person", "case_study")
-def _generic_heading(entry: Entry, site: CareersSite) -> Iterator[Finding]:
+def _generic_heading(entry: Entry[Role] | Entry[Person] | Entry[CaseStudy],
+                     site: CareersSite) -> Iterator[Finding]:
     for line, text in body_headings(entry.body):
         reason = generic_heading_reason(text)
         if reason:
@@ -182,7 +185,8 @@ def _generic_heading(entry: Entry, site: CareersSite) -> Iterator[Finding]:
 
 @rule("summary-length", f"A summary of {SUMMARY_MIN_CHARS}-{SUMMARY_MAX_CHARS} characters fills a search result's "
       "description without being cut off.", Severity.WARNING, "role", "person", "case_study")
-def _summary_length(entry: Entry, site: CareersSite) -> Iterator[Finding]:
+def _summary_length(entry: Entry[Role] | Entry[Person] | Entry[CaseStudy],
+                    site: CareersSite) -> Iterator[Finding]:
     length = len(entry.model.summary.strip())
     if length > SUMMARY_MAX_CHARS:
         yield Finding(("summary",), f"summary has {length} characters; search results cut it after about "

@@ -1,14 +1,14 @@
 """MkDocs adapter: the `careers` plugin. Thin on purpose; the careers core does the work.
 
-Event order: load and validate all content in `on_config` (before MkDocs cleans `site/`), add
-generated pages in `on_files`, add the machine-readable outputs in `on_env` (every page title is
-known by then), wrap each page's HTML in `on_page_context` (just before the search plugin indexes it
-and the theme renders it), add head tags in `on_post_page`, and swap the staged output into place in
-`on_post_build` (atomic builds).
+Event order: load, validate and lint all content in `on_config` (before MkDocs cleans `site/`), add
+generated pages in `on_files`, set each careers page's title and description in `on_page_markdown`, add
+the machine-readable outputs in `on_env` (every page title is known by then), render each page's model in
+`on_page_context` (just before the search plugin indexes it and the theme renders it), add head tags in
+`on_post_page`, and swap the staged output into place in `on_post_build` (atomic builds).
 
-Memory grows with the content, not with the rendered output: MkDocs keeps every page's HTML from
-the Markdown pass until the end of the build, so careers pages are rendered one at a time right
-before they are written, and their HTML is released once the page file is out (`on_post_page`).
+Memory grows with the content, not with the rendered output: MkDocs keeps every page's HTML from the
+Markdown pass until the end of the build, so careers pages are rendered one at a time right before they
+are written, and their HTML is released once the page file is out (`on_post_page`).
 """
 
 from __future__ import annotations
@@ -16,15 +16,15 @@ from __future__ import annotations
 import datetime as dt
 import logging
 import os
+import re
 import shutil
 import tempfile
 from dataclasses import dataclass
 from html import escape
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from mkdocs.config import base
-from mkdocs.config import config_options as c
+from markupsafe import escape as markup_escape
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, CombinedEvent, event_priority, get_plugin_logger
@@ -33,75 +33,62 @@ from mkdocs.structure.pages import Page
 from mkdocs.structure.toc import AnchorLink, TableOfContents
 from mkdocs.utils import CountHandler
 
-from ..content.diagnostics import ContentError, Diagnostic, Severity
+from ..content.diagnostics import ContentError, Diagnostic
+from ..content.kinds import KINDS, ContentKind
 from ..content.models import slug_is_valid
 from ..content.settings import SettingsError, settings_from_config
-from ..content.site import CASE_STUDY, KINDS, PERSON, ROLE, CareersSite, Entry, content_files, load_site
+from ..content.site import CareersSite, Entry, content_files, load_site
 from ..jsonld import script_tag
-from ..outputs import FreePage, iter_outputs
+from ..lint import check_settings, lint_site
+from ..outputs import iter_outputs
 from ..outputs.job_feeds import JSON_FEED_PATH, RSS_FEED_PATH, feed_title
-from ..outputs.social_meta import SocialCard, social_meta_tags
-from ..render.html import PageRenderer, RenderedPage
-from ..render.per_site_memo import rendering_once
+from ..outputs.social_meta import social_meta_tags
+from ..pages.builders import FreePage, entry_meta, entry_page, free_page, index_meta, index_page
+from ..pages.model import Body, PageMeta, PageModel
+from ..render.html import HtmlRenderer
+from .config import CareersConfig, options_of
 from .output_files import written_output
 from .preview import IncrementalPreview
-from .problem_page import problems_html
 from .search_index import SearchContentSwap
+from .serve import problems_html, report_in_terminal
+
+if TYPE_CHECKING:
+    from mkdocs.utils.templates import TemplateContext
 
 log = get_plugin_logger(__name__)
 ASSET_CSS = "assets/careers/careers.css"
 # Progressive enhancement only (roles-index filters, copy button): every page works without it.
 ASSET_JS = "assets/careers/careers.js"
+ASSETS_DIR = Path(__file__).parent.parent / "assets"
+# Markdown's permalinks carry a glyph as their text, which text extractors copy into every heading; the
+# glyph is drawn by careers.css instead, and the link keeps its title as its accessible name.
+_PERMALINK_GLYPH = re.compile(r'(<a class="headerlink" [^>]*>)(?:¶|&para;)(</a>)')
 
 
 @dataclass
 class PageHead:
-    """What on_post_page adds to one page's <head>, collected while its content is rendered."""
+    """What on_post_page adds to one page's <head>, decided while its content is rendered."""
 
+    meta: PageMeta
     jsonld: dict[str, Any]
-    card: SocialCard | None = None
-    noindex: bool = False
-    feed_links: bool = False
 
 
-class OrganizationConfig(base.Config):
-    name = c.Type(str)
-    url = c.Type(str)
-    logo = c.Optional(c.Type(str))
-    same_as = c.ListOfItems(c.Type(str), default=[])
-    description = c.Optional(c.Type(str))
-
-
-class CareersConfig(base.Config):
-    organization = c.SubConfig(OrganizationConfig)
-    roles_dir = c.Type(str, default="roles")
-    people_dir = c.Type(str, default="people")
-    case_studies_dir = c.Type(str, default="case_studies")
-    build_date = c.Optional(c.Type((str, dt.date)))
-    disabled_rules = c.ListOfItems(c.Type(str), default=[])
-    atomic = c.Type(bool, default=True)
-    # Machine-readable outputs; each is validated by its pydantic model in outputs/settings.py.
-    robots = c.Type(dict, default={})
-    llms_txt = c.Type(dict, default={})
-    feeds = c.Type(dict, default={})
-    sitemap = c.Type(dict, default={})
-    social = c.Type(dict, default={})
-    hiring = c.Type(dict, default={})  # site-wide take-home, interview loop, scorecard, equity (hiring.py)
-
-
-class CareersPlugin(BasePlugin[CareersConfig]):
+class CareersPlugin(BasePlugin[CareersConfig]):  # type: ignore[no-untyped-call]  # mkdocs leaves BasePlugin.__init_subclass__ unannotated
     supports_multiple_instances = False
 
     def __init__(self) -> None:
         self.site: CareersSite | None = None
-        self.renderer: PageRenderer | None = None
+        self.renderer: HtmlRenderer | None = None
         self.command: str | None = None
         self.serve_errors: list[Diagnostic] = []
-        self.entries_by_src: dict[str, Entry] = {}
-        self.index_kinds: dict[str, Any] = {}
+        self.entries_by_src: dict[str, Entry[Any]] = {}
+        self.index_kinds: dict[str, ContentKind] = {}
+        self.index_intros: dict[str, str] = {}
         self.page_heads: dict[str, PageHead] = {}
         self.final_site_dir: str | None = None
         self.staging_dir: str | None = None
+        self.saved_source_date_epoch: str | None = None
+        self.mkdocs_config: MkDocsConfig | None = None
         self.search_swap = SearchContentSwap()
         self.preview = IncrementalPreview()  # lives as long as `mkdocs serve`: content cache, dirty rebuilds
 
@@ -110,26 +97,25 @@ class CareersPlugin(BasePlugin[CareersConfig]):
         self.command = command
         self.preview.start(command=command, dirty=dirty)
 
-    def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
+    def on_config(self, config: MkDocsConfig) -> MkDocsConfig | None:
+        if not self.config.enabled:
+            return config
+        self.mkdocs_config = config
         try:
-            settings = settings_from_config(
-                self.config, site_url=config.site_url,
+            settings = check_settings(settings_from_config(
+                options_of(self.config), site_url=config.site_url,
                 project_root=Path(config.config_file_path or ".").resolve().parent,
-                use_directory_urls=config.use_directory_urls)
+                use_directory_urls=config.use_directory_urls))
         except SettingsError as exc:
             raise PluginError(f"careers: {exc}") from None
 
-        if self.config.build_date:
-            _pin_mkdocs_dates(settings.build_date)
-        site = load_site(settings, cache=self.preview.cache)
+        site = lint_site(load_site(settings, cache=self.preview.cache))
         self.preview.plan(site, has_errors=bool(site.errors))
         self.site = site
         self.serve_errors = []
         if self.command == "serve":
             # Keep the preview alive: a broken file is reported in the terminal and on every page instead.
-            for problem in site.diagnostics:
-                _serve_log.log(logging.ERROR if problem.severity is Severity.ERROR else logging.WARNING,
-                               "careers: %s", problem.format())
+            report_in_terminal(site.diagnostics)
             self.serve_errors = site.errors
         else:
             for warning in site.warnings:
@@ -144,18 +130,40 @@ class CareersPlugin(BasePlugin[CareersConfig]):
         if self.serve_errors:
             self.renderer = None
             return config
-        self.renderer = PageRenderer(site, site_name=config.site_name, language=config.theme.get("language"))
+        self.renderer = HtmlRenderer(site, site_name=config.site_name, language=config.theme.get("language"))
         if ASSET_JS not in map(str, config.extra_javascript):
             config.extra_javascript.append(ASSET_JS)
         if self.config.atomic and self.command != "serve":
             self._stage_output(config)
         return config
 
+    def on_pre_build(self, *, config: MkDocsConfig) -> None:
+        """MkDocs dates the sitemap.xml.gz header and `build_date_utc` from SOURCE_DATE_EPOCH (else now); with
+        `build_date` in mkdocs.yml they follow it, so a build on another day is byte-identical. Set for this
+        build only and restored afterwards."""
+        if not self.config.enabled or self.site is None or not self.config.build_date:
+            return
+        midnight = dt.datetime.combine(self.site.build_date, dt.time(), tzinfo=dt.timezone.utc)
+        self.saved_source_date_epoch = os.environ.get("SOURCE_DATE_EPOCH", "")
+        os.environ["SOURCE_DATE_EPOCH"] = str(int(midnight.timestamp()))
+
+    def _restore_environment(self) -> None:
+        if self.saved_source_date_epoch is None:
+            return
+        if self.saved_source_date_epoch:
+            os.environ["SOURCE_DATE_EPOCH"] = self.saved_source_date_epoch
+        else:
+            os.environ.pop("SOURCE_DATE_EPOCH", None)
+        self.saved_source_date_epoch = None
+
     # --- generated pages -------------------------------------------------------------------------
     def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
+        if not self.config.enabled:
+            return files
         assert self.site is not None
         self.entries_by_src.clear()
         self.index_kinds.clear()
+        self.index_intros.clear()
         if self.serve_errors:
             # Every content page the editor may have open still exists, and shows the problems.
             for src_uri in _content_src_uris(self.site):
@@ -165,7 +173,7 @@ class CareersPlugin(BasePlugin[CareersConfig]):
             files.append(self.preview.page_file(config, entry, inclusion=InclusionLevel.NOT_IN_NAV))
             self.entries_by_src[entry.src_uri] = entry
         for kind in KINDS:
-            src_uri = f"{kind.url_prefix}/index.md"
+            src_uri = kind.src_uri("index")
             existing = files.get_file_from_path(src_uri)
             intro = ""
             if existing is not None:  # an editor's own intro text for the index page
@@ -173,113 +181,90 @@ class CareersPlugin(BasePlugin[CareersConfig]):
                 files.remove(existing)
             files.append(File.generated(config, src_uri, content="\n" + intro))
             self.index_kinds[src_uri] = kind
-        assets = Path(__file__).parent.parent / "assets"
-        files.append(File.generated(config, ASSET_CSS, abs_src_path=str(assets / "careers.css")))
-        files.append(File.generated(config, ASSET_JS, abs_src_path=str(assets / "careers.js")))
+            self.index_intros[kind.name] = intro
+        files.append(File.generated(config, ASSET_CSS, abs_src_path=str(ASSETS_DIR / "careers.css")))
+        files.append(File.generated(config, ASSET_JS, abs_src_path=str(ASSETS_DIR / "careers.js")))
         return files
 
-    def on_page_markdown(self, markdown: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
-        title, description = self._title_and_description(page)
-        if title:
-            # Material prints page.meta.title and .description into <head> without escaping.
-            page.meta["title"] = escape(title)
-            page.meta["description"] = escape(description)
-        return markdown
-
-    def _title_and_description(self, page: Page) -> tuple[str | None, str]:
+    def _meta(self, page: Page) -> PageMeta | None:
+        """The page meta of a careers page (None for an editor's free page)."""
         assert self.site is not None
         entry = self.entries_by_src.get(page.file.src_uri)
-        org = self.site.settings.organization.name
         if entry is not None:
-            model = entry.model
-            subject = getattr(model, "title", None) or f"{model.name}, {model.job_title}"
-            return f"{subject} at {org}", model.summary
+            return entry_meta(entry, self.site)
+        kind = self.index_kinds.get(page.file.src_uri)
+        return index_meta(kind, self.site) if kind is not None else None
+
+    def on_page_markdown(self, markdown: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
+        if not self.config.enabled or self.serve_errors:
+            return markdown
+        meta = self._meta(page)
+        if meta is not None:
+            # Material prints page.meta.title and .description into <head> without escaping.
+            page.meta["title"] = escape(meta.title)
+            page.meta["description"] = escape(meta.description)
+        return markdown
+
+    def _page_model(self, page: Page) -> PageModel:
+        assert self.site is not None and self.mkdocs_config is not None
+        entry = self.entries_by_src.get(page.file.src_uri)
+        if entry is not None:
+            return entry_page(entry, self.site)
         kind = self.index_kinds.get(page.file.src_uri)
         if kind is not None:
-            return f"{kind.label} at {org}", f"{kind.label} at {org}."
-        return None, ""
+            return index_page(kind, self.site, self.index_intros.get(kind.name, ""))
+        return free_page(_free_page(page, self.mkdocs_config, with_trail=True), self.site)
 
     @event_priority(50)  # after every plugin changed the body HTML (on_page_content), before search indexes it
-    def _render_in_page_context(self, context: dict[str, Any], *, page: Page, config: MkDocsConfig,
-                                nav: Any) -> dict[str, Any]:
-        body_html = page.content or ""
+    def _render_in_page_context(self, context: TemplateContext, *, page: Page, config: MkDocsConfig,
+                                nav: Any) -> TemplateContext:
+        if not self.config.enabled:
+            return context
         self.preview.page_built(page.url)
-        page.content = self._render_page(page, body_html)
-        if not self.serve_errors and self.site is not None:  # search indexes only what candidates search on
+        if self.serve_errors:
+            page.content = problems_html(self.serve_errors) + (page.content or "")
+            return context
+        assert self.renderer is not None and self.site is not None
+        page.content = _PERMALINK_GLYPH.sub(r"\1\2", page.content or "")
+        model = self._page_model(page)
+        rendered = self.renderer.render(model, page.content or "")
+        self.page_heads[page.file.src_uri] = PageHead(model.meta, rendered.jsonld)
+        if model.kind != "free":
+            body_html = page.content or ""
+            page.content = rendered.html
+            page.toc = _toc(model, page.toc)
+            # Search indexes only what candidates search on (mkdocs/search_index.py).
             self.search_swap.offer_careers_page(page, self.site, self.entries_by_src.get(page.file.src_uri),
                                                 self.index_kinds.get(page.file.src_uri), intro_html=body_html)
         return context
 
     @event_priority(-50)  # after Material's search indexed the compact page, before the theme renders it
-    def _restore_after_search(self, context: dict[str, Any], *, page: Page, config: MkDocsConfig,
-                              nav: Any) -> dict[str, Any]:
+    def _restore_after_search(self, context: TemplateContext, *, page: Page, config: MkDocsConfig,
+                              nav: Any) -> TemplateContext:
         self.search_swap.restore(page)
         return context
 
     on_page_context = CombinedEvent(_render_in_page_context, _restore_after_search)
 
-    def _render_page(self, page: Page, html: str) -> str:
-        if self.serve_errors:
-            return problems_html(self.serve_errors) + html
-        assert self.site is not None and self.renderer is not None
-        rendered: RenderedPage | None = None
-        entry = self.entries_by_src.get(page.file.src_uri)
-        kind = self.index_kinds.get(page.file.src_uri)
-        if entry is not None:
-            render = {ROLE.name: self.renderer.role_page, PERSON.name: self.renderer.person_page,
-                      CASE_STUDY.name: self.renderer.case_study_page}[entry.kind.name]
-            rendered = render(entry, html)
-        elif kind is not None:
-            rendered = self.renderer.index_page(kind, intro_html=html)
-        if rendered is None:
-            self.page_heads[page.file.src_uri] = PageHead(jsonld=self._free_page_jsonld(page),
-                                                          card=self._free_page_card(page))
-            return html
-        page.toc = _toc(rendered)
-        self.page_heads[page.file.src_uri] = PageHead(
-            jsonld=rendered.jsonld, noindex=rendered.noindex, card=rendered.card,
-            feed_links=kind is ROLE and self.site.settings.outputs.feeds.enabled)
-        return rendered.html
-
-    def _free_page_card(self, page: Page) -> SocialCard:
-        assert self.site is not None
-        description = (page.meta or {}).get("description") or self.site.settings.organization.description or ""
-        return self.renderer.social_card(page.url, page.title or "", str(description), og_type="website")
-
-    def _free_page_jsonld(self, page: Page) -> dict[str, Any]:
-        assert self.site is not None and self.renderer is not None
-        page_path = page.url
-        trail: list[tuple[str, str]] = []
-        if not page.is_homepage:
-            trail = [(crumb.title, self.site.url(crumb.url)) for crumb in page.ancestors if getattr(crumb, "url", None)]
-            trail.append((page.title or "", self.site.url(page_path)))
-        description = page.meta.get("description") if page.meta else None
-        return self.renderer.free_page_jsonld(page_path, page.title or self.site.settings.organization.name,
-                                              description, trail)
-
     def on_env(self, env: Any, *, config: MkDocsConfig, files: Files) -> Any:
-        """All pages are read and rendered now, so free pages' titles are known: write the outputs."""
-        assert self.site is not None
-        if self.serve_errors:
+        """All pages are read now, so free pages' titles are known: write the outputs."""
+        if not self.config.enabled or self.serve_errors:
             return env  # a preview with broken content shows the problems, not half-true machine outputs
+        assert self.site is not None
         careers_sources = set(self.entries_by_src) | set(self.index_kinds)
-        free_pages = self.preview.free_pages(
-            (FreePage(src_uri=f.src_uri, page_path=f.url if f.url != "./" else "", title=f.page.title or "",
-                      description=(f.page.meta or {}).get("description"), markdown=f.page.markdown or "",
-                      is_homepage=f.page.is_homepage), f.page.markdown is not None)
-            for f in files.documentation_pages() if f.page is not None and f.src_uri not in careers_sources
-        )
-        with rendering_once(self.site):  # a role's Markdown is in its copy, the feed and llms-full.txt
-            for path, content in iter_outputs(self.site, config.site_name, free_pages):
-                # A `.md` source would be built as a page; give copies another source name, keep the target path.
-                source = f"{path}.careers-copy" if path.endswith(".md") else path
-                existing = files.get_file_from_path(source)
-                if existing is not None:
-                    if existing.src_dir and Path(existing.src_dir).resolve() == Path(config.docs_dir).resolve():
-                        log.info(f"keeping {source} from docs_dir instead of generating it")  # the editor's own wins
-                        continue
-                    files.remove(existing)  # e.g. the theme's raw sitemap.xml template
-                files.append(written_output(config, source, path, content))  # written now, not held in memory
+        free_pages = self.preview.free_pages(  # a dirty preview keeps the text of free pages it did not re-read
+            (_free_page(f.page, config), f.page.markdown is not None) for f in files.documentation_pages()
+            if f.page is not None and f.src_uri not in careers_sources)
+        for path, content in iter_outputs(self.site, config.site_name, free_pages, self.index_intros):
+            # A `.md` source would be built as a page; give copies another source name, keep the target path.
+            source = f"{path}.careers-copy" if path.endswith(".md") else path
+            existing = files.get_file_from_path(source)
+            if existing is not None:
+                if existing.src_dir and Path(existing.src_dir).resolve() == Path(config.docs_dir).resolve():
+                    log.info(f"keeping {source} from docs_dir instead of generating it")  # the editor's own wins
+                    continue
+                files.remove(existing)  # e.g. the theme's raw sitemap.xml template
+            files.append(written_output(config, source, path, content))  # written now, not held in memory
         self.preview.remove_stale_outputs(files)
         return env
 
@@ -293,12 +278,15 @@ class CareersPlugin(BasePlugin[CareersConfig]):
         if head is None or marker == -1:
             return output
         assert self.site is not None
+        settings = self.site.settings
         tags = []
-        if head.noindex:
+        if head.meta.noindex:
             tags.append('<meta name="robots" content="noindex">')
-        if head.card is not None and self.site.settings.outputs.social.enabled:
-            tags.append(social_meta_tags(head.card, existing_head=output[:marker]))
-        if head.feed_links:
+        if settings.outputs.social.enabled:
+            tags.append(social_meta_tags(head.meta, site_name=config.site_name,
+                                         twitter_site=settings.outputs.social.twitter_site,
+                                         existing_head=output[:marker]))
+        if head.meta.feed_links:
             title = escape(feed_title(self.site))
             tags.append(f'<link rel="alternate" type="application/feed+json" title="{title}" '
                         f'href="{self.site.url(JSON_FEED_PATH)}">')
@@ -309,9 +297,11 @@ class CareersPlugin(BasePlugin[CareersConfig]):
 
     # --- live preview ----------------------------------------------------------------------------
     def on_serve(self, server: Any, *, config: MkDocsConfig, builder: Any) -> Any:
+        if not self.config.enabled:
+            return server
         assert self.site is not None
         for kind in KINDS:
-            directory = self.site.settings.content_dir(kind.name)
+            directory = self.site.settings.content_dir(kind)
             if directory.is_dir():
                 server.watch(str(directory))
         return server
@@ -335,6 +325,7 @@ class CareersPlugin(BasePlugin[CareersConfig]):
 
     @event_priority(-100)  # last: other plugins (search index, hooks) write or fail before the swap
     def _publish_staged_output(self, *, config: MkDocsConfig) -> None:
+        self._restore_environment()
         if not self.staging_dir or not self.final_site_dir:
             return
         if config.strict and _strict_warnings_logged():
@@ -353,9 +344,25 @@ class CareersPlugin(BasePlugin[CareersConfig]):
     on_post_build = CombinedEvent(_merge_search_index, _publish_staged_output)
 
     def on_build_error(self, *, error: Exception) -> None:
+        self._restore_environment()
         if self.staging_dir:
             shutil.rmtree(self.staging_dir, ignore_errors=True)
             self.staging_dir = None
+
+
+def _free_page(page: Page, config: MkDocsConfig, *, with_trail: bool = False) -> FreePage:
+    """An editor's page as the core sees it; the trail (parent sections) is only known while rendering.
+
+    Its title and description are what the theme prints in <title> and the meta description: the home page
+    is the site's name; a page's own description, else the site's."""
+    trail: tuple[tuple[str, str], ...] = ()
+    if with_trail and not page.is_homepage:
+        trail = tuple((str(crumb.title), str(getattr(crumb, "url", "")))
+                      for crumb in page.ancestors if getattr(crumb, "url", None))
+    return FreePage(src_uri=page.file.src_uri, page_path=page.url if page.url != "./" else "",
+                    title=config.site_name if page.is_homepage else page.title or "",
+                    description=(page.meta or {}).get("description") or config.site_description,
+                    markdown=page.markdown or "", is_homepage=page.is_homepage, breadcrumbs=trail)
 
 
 def _content_src_uris(site: CareersSite) -> list[str]:
@@ -364,31 +371,8 @@ def _content_src_uris(site: CareersSite) -> list[str]:
     for kind in KINDS:
         for path in content_files(site.settings, kind):
             if path.suffix == ".md" and slug_is_valid(path.stem):
-                uris.append(f"{kind.url_prefix}/{path.stem}.md")
+                uris.append(kind.src_uri(path.stem))
     return sorted(set(uris))
-
-
-def _serve_logger() -> logging.Logger:
-    """Content problems during `serve` are printed, but outside the `mkdocs` logger: MkDocs counts that
-    logger's warnings and, in strict mode, would abort the preview server on its first build."""
-    logger = logging.getLogger("mkdocs_careers.serve")
-    if not logger.handlers:
-        handler = logging.StreamHandler()
-        handler.setFormatter(logging.Formatter("%(levelname)-8s-  %(message)s"))
-        logger.addHandler(handler)
-        logger.setLevel(logging.INFO)
-        logger.propagate = False
-    return logger
-
-
-_serve_log = _serve_logger()
-
-
-def _pin_mkdocs_dates(build_date: dt.date) -> None:
-    """MkDocs dates the sitemap, the sitemap.xml.gz header and `build_date_utc` from SOURCE_DATE_EPOCH (else
-    now); with `build_date` in mkdocs.yml they follow it too, so a build on another day is byte-identical."""
-    midnight = dt.datetime.combine(build_date, dt.time(), tzinfo=dt.timezone.utc)
-    os.environ["SOURCE_DATE_EPOCH"] = str(int(midnight.timestamp()))
 
 
 def _strict_warnings_logged() -> bool:
@@ -396,12 +380,18 @@ def _strict_warnings_logged() -> bool:
     return any(isinstance(h, CountHandler) and h.get_counts() for h in handlers)
 
 
-def _toc(rendered: RenderedPage) -> TableOfContents:
+def _toc(model: PageModel, body_toc: TableOfContents) -> TableOfContents:
+    """The table of contents from the page model's headings (levels 2 and 3), not from the HTML; the
+    editor's own headings (MkDocs' toc of the body) follow the section that holds the body."""
     items: list[AnchorLink] = []
-    for heading in rendered.headings:
-        link = AnchorLink(heading.html, heading.id, heading.level)
-        if heading.level == 3 and items:
-            items[-1].children.append(link)
-        elif heading.level == 2:
-            items.append(link)
+    for section in model.walk():
+        if section.heading:
+            link = AnchorLink(str(markup_escape(section.heading)), section.id, section.level)
+            if section.level == 3 and items:
+                items[-1].children.append(link)
+            elif section.level == 2:
+                items.append(link)
+        if any(isinstance(block, Body) for block in section.blocks):
+            for heading in body_toc:  # an H1 in the body would be a second title: list what is under it
+                items += heading.children if heading.level == 1 else [heading]
     return TableOfContents(items)

@@ -33,7 +33,7 @@ from mkdocs.structure.files import File, Files
 
 from ..content.cache import ContentCache
 from ..content.site import CareersSite, Entry
-from ..outputs import FreePage
+from ..pages.builders import FreePage
 
 log = get_plugin_logger(__name__)
 

@@ -21,7 +21,8 @@ from typing import Any
 
 from mkdocs.structure.pages import Page
 
-from ..content.site import CareersSite, ContentKind, Entry
+from ..content.kinds import ContentKind
+from ..content.site import CareersSite, Entry
 from ..pages.search_facts import SearchFacts, entry_search_facts, index_search_facts
 
 

@@ -1,36 +1,58 @@
-"""Machine-readable outputs built from the site graph: Markdown copies, llms.txt, robots.txt, sitemap,
-job feeds and social meta tags. Each module returns text; the adapter decides where to write it."""
+"""Machine-readable outputs built from the site graph and the page models: Markdown copies, llms.txt,
+robots.txt, sitemap and job feeds. Each module returns text; the adapter decides where to write it."""
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
-from typing import TYPE_CHECKING, Any
+from collections.abc import Iterator
 
-from ..render.markdown import (
-    case_study_markdown,
-    free_page_markdown,
-    markdown_copy_path,
-    person_markdown,
-    role_markdown,
-)
-from .free_pages import FreePage
+from ..content.kinds import KINDS
+from ..content.site import CareersSite
+from ..pages.builders import FreePage, entry_page, free_page, index_page
+from ..pages.model import PageModel
+from ..render.markdown import MarkdownRenderer, markdown_copy_path
 from .job_feeds import JSON_FEED_PATH, RSS_FEED_PATH, json_feed, rss_feed
 from .llms_txt import llms_full_txt, llms_txt
 from .robots_txt import robots_txt
 from .sitemap import gzipped, sitemap_entries, sitemap_xml
 
-if TYPE_CHECKING:
-    from ..content.site import CareersSite
-
-__all__ = ["FreePage", "build_outputs", "iter_outputs"]
+__all__ = ["build_outputs", "iter_outputs", "markdown_copies"]
 
 
-def build_outputs(site: CareersSite, site_name: str, free_pages: list[FreePage]) -> dict[str, str | bytes]:
-    """Every machine-readable file of the site, keyed by its path in the output folder."""
-    return dict(iter_outputs(site, site_name, free_pages))
+def all_pages(site: CareersSite, free_pages: list[FreePage], index_intros: dict[str, str]) -> Iterator[PageModel]:
+    """Every page of the site as a page model, one at a time (so memory does not grow with the site)."""
+    for entry in site.entries():
+        yield entry_page(entry, site)
+    for kind in KINDS:
+        yield index_page(kind, site, index_intros.get(kind.name, ""))
+    for page in free_pages:
+        yield free_page(page, site)
 
 
-def iter_outputs(site: CareersSite, site_name: str, free_pages: list[FreePage]) -> Iterator[tuple[str, str | bytes]]:
+def markdown_copies(site: CareersSite, free_pages: list[FreePage],
+                    index_intros: dict[str, str] | None = None) -> dict[str, str]:
+    """The Markdown copy of every page, keyed by its output path."""
+    return dict(iter_markdown_copies(site, free_pages, index_intros))
+
+
+def iter_markdown_copies(site: CareersSite, free_pages: list[FreePage],
+                         index_intros: dict[str, str] | None = None) -> Iterator[tuple[str, str]]:
+    """(output path, Markdown copy) of every page, rendered one at a time."""
+    renderer = MarkdownRenderer(site)
+    for page in all_pages(site, free_pages, index_intros or {}):
+        yield markdown_copy_path(page.meta.page_path), renderer.render(page)
+
+
+def build_outputs(site: CareersSite, site_name: str, free_pages: list[FreePage],
+                  index_intros: dict[str, str] | None = None) -> dict[str, str | bytes]:
+    """Every machine-readable file of the site, keyed by its path in the output folder.
+
+    `index_intros` are the editors' own intro texts of the index pages, by kind name.
+    """
+    return dict(iter_outputs(site, site_name, free_pages, index_intros))
+
+
+def iter_outputs(site: CareersSite, site_name: str, free_pages: list[FreePage],
+                 index_intros: dict[str, str] | None = None) -> Iterator[tuple[str, str | bytes]]:
     """(path in the output folder, content) of every machine-readable file, one at a time: a caller that
     writes each before asking for the next never holds them all (they carry every role's text)."""
     options = site.settings.outputs
@@ -39,12 +61,7 @@ def iter_outputs(site: CareersSite, site_name: str, free_pages: list[FreePage]) 
         if options.llms_txt.full:
             yield "llms-full.txt", llms_full_txt(site, site_name)
     if options.llms_txt.markdown_copies:
-        render: dict[str, Callable[[Any, CareersSite], str]] = {
-            "role": role_markdown, "person": person_markdown, "case_study": case_study_markdown}
-        for entry in site.entries():
-            yield markdown_copy_path(entry.page_path), render[entry.kind.name](entry, site)
-        for page in free_pages:
-            yield markdown_copy_path(page.page_path), free_page_markdown(page, site)
+        yield from iter_markdown_copies(site, free_pages, index_intros)
     sitemap_url = None
     if options.sitemap.enabled:
         xml = sitemap_xml(sitemap_entries(site, [p.page_path for p in free_pages]))

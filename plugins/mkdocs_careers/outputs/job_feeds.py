@@ -13,11 +13,13 @@ from typing import TYPE_CHECKING, Any
 from feedgen.feed import FeedGenerator
 
 from ..jsonld.job_posting import valid_through_value
+from ..jsonld.serialize import json_number
 from ..pages import labels as formatting
-from ..render.markdown import role_markdown
-from .llms_txt import role_line_facts
+from ..pages.builders import entry_page
+from ..render.markdown import MarkdownRenderer
 
 if TYPE_CHECKING:
+    from ..content.models import Role
     from ..content.site import CareersSite, Entry
 
 JSON_FEED_PATH = "roles/feed.json"
@@ -32,7 +34,7 @@ def feed_title(site: CareersSite) -> str:
     return site.settings.outputs.feeds.title or f"Open roles at {site.settings.organization.name}"
 
 
-def job_extension(entry: Entry, site: CareersSite) -> dict[str, Any]:
+def job_extension(entry: Entry[Role], site: CareersSite) -> dict[str, Any]:
     role = entry.model
     salary = role.salary
     return {
@@ -41,8 +43,8 @@ def job_extension(entry: Entry, site: CareersSite) -> dict[str, Any]:
         "workplace": role.workplace.value,
         "employment_type": [t.google_value for t in role.employment_type],
         "salary": None if salary is None else {
-            "currency": salary.currency, "min": formatting.json_number(salary.min),
-            "max": formatting.json_number(salary.max), "unit": salary.unit.google_value,
+            "currency": salary.currency, "min": json_number(salary.min),
+            "max": json_number(salary.max), "unit": salary.unit.google_value,
             "label": formatting.salary_label(salary)},
         "date_posted": role.date_posted.isoformat(),
         "valid_through": valid_through_value(role),
@@ -55,6 +57,7 @@ def job_extension(entry: Entry, site: CareersSite) -> dict[str, Any]:
 
 def json_feed(site: CareersSite) -> str:
     items = []
+    renderer = MarkdownRenderer(site)
     for entry in site.open_roles:
         role = entry.model
         url = site.url(entry.page_path)
@@ -64,10 +67,10 @@ def json_feed(site: CareersSite) -> str:
             "external_url": role.apply.url,
             "title": role.title,
             "summary": role.summary,
-            "content_text": role_markdown(entry, site),
+            "content_text": renderer.render(entry_page(entry, site)),
             "date_published": _midnight_utc(role.date_posted).isoformat(),
             "date_modified": _midnight_utc(role.last_modified).isoformat(),
-            "tags": [role.department, role.workplace.label],
+            "tags": [role.department, formatting.workplace_label(role.workplace)],
             "_job": job_extension(entry, site),
         })
     feed = {
@@ -101,7 +104,8 @@ def rss_feed(site: CareersSite) -> bytes:
         item.guid(url, permalink=True)
         item.link(href=url)
         item.title(role.title)
-        item.description(f"{role.summary} {role_line_facts(role, site)}.")
+        item.description(f"{role.summary} {formatting.role_fact_line(role)}.")
         item.pubDate(_midnight_utc(role.date_posted))
         item.category(term=role.department)
-    return generator.rss_str(pretty=True)
+    rss: bytes = generator.rss_str(pretty=True)
+    return rss

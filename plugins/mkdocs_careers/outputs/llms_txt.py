@@ -8,24 +8,13 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from ..content.models import Role
 from ..pages import labels as formatting
-from ..render.markdown import markdown_copy_path, md_text, role_markdown
-from .free_pages import FreePage
+from ..pages.builders import FreePage, entry_page
+from ..pages.labels import role_fact_line
+from ..render.markdown import MarkdownRenderer, markdown_copy_path, md_text
 
 if TYPE_CHECKING:
     from ..content.site import CareersSite
-
-
-def role_line_facts(role: Role, site: CareersSite) -> str:
-    """One line per role: where, how, how much, until when. Same labels as the page and the feeds."""
-    where = formatting.location_label(role)
-    return "; ".join([
-        f"{role.workplace.label}, {where}" if role.workplace.value != "remote" else where,
-        formatting.salary_label(role.salary),
-        formatting.employment_label(role.employment_type),
-        f"apply by {formatting.closing_label(role)}" if role.valid_through else "open until filled",
-    ])
 
 
 def _summary(site: CareersSite) -> str:
@@ -46,7 +35,7 @@ def llms_txt(site: CareersSite, site_name: str, free_pages: list[FreePage]) -> s
         "## Open roles", "",
     ]
     lines += [f"- [{md_text(e.model.title)}]({site.url(markdown_copy_path(e.page_path))}): "
-              f"{md_text(role_line_facts(e.model, site))}" for e in open_roles]
+              f"{md_text(role_fact_line(e.model))}" for e in open_roles]
     lines += ["", "## Leadership", ""]
     lines += [f"- [{md_text(e.model.name)}]({site.url(markdown_copy_path(e.page_path))}): "
               f"{md_text(e.model.job_title)}; {md_text(formatting.tenure_label(e.model, site.build_date))}"
@@ -66,5 +55,6 @@ def llms_txt(site: CareersSite, site_name: str, free_pages: list[FreePage]) -> s
 
 def llms_full_txt(site: CareersSite, site_name: str) -> str:
     header = [f"# {md_text(site_name)}", "", f"> {md_text(_summary(site))}", ""]
-    bodies = [role_markdown(entry, site) for entry in site.open_roles]
+    renderer = MarkdownRenderer(site)
+    bodies = [renderer.render(entry_page(entry, site)) for entry in site.open_roles]
     return "\n".join(header) + "\n" + "\n---\n\n".join(bodies)

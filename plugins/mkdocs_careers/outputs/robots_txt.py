@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from ..content.output_options import SEARCH_AND_USER_AGENTS, TRAINING_AGENTS
+from ..content.options import SEARCH_AND_USER_AGENTS, TRAINING_AGENTS
 
 if TYPE_CHECKING:
     from ..content.site import CareersSite

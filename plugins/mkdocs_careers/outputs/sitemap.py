@@ -46,7 +46,8 @@ def sitemap_xml(entries: list[SitemapEntry]) -> bytes:
         if entry.lastmod:
             ET.SubElement(node, f"{{{SITEMAP_NS}}}lastmod").text = entry.lastmod.isoformat()
     ET.indent(urlset)
-    return ET.tostring(urlset, encoding="utf-8", xml_declaration=True) + b"\n"
+    data: bytes = ET.tostring(urlset, encoding="utf-8", xml_declaration=True)
+    return data + b"\n"
 
 
 def gzipped(data: bytes) -> bytes:

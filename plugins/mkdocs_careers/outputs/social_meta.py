@@ -1,32 +1,22 @@
-"""Open Graph and Twitter card tags for link previews, escaped, never duplicating the theme's tags."""
+"""Open Graph and Twitter card tags for link previews, from the page meta, escaped, never duplicating the
+theme's own tags."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from html import escape
 
-
-@dataclass(frozen=True)
-class SocialCard:
-    og_type: str  # website | profile | article
-    title: str
-    description: str
-    url: str
-    site_name: str
-    image: str | None = None
-    image_alt: str | None = None
-    twitter_site: str | None = None
-    published: str | None = None
+from ..pages.model import PageMeta
 
 
-def social_meta_tags(card: SocialCard, existing_head: str = "") -> str:
+def social_meta_tags(meta: PageMeta, *, site_name: str, twitter_site: str | None, existing_head: str = "") -> str:
     """Tags already present in the head (e.g. from Material's social plugin) are not emitted twice."""
+    card = meta.card
     tags: list[tuple[str, str, str]] = [
         ("property", "og:type", card.og_type),
-        ("property", "og:site_name", card.site_name),
-        ("property", "og:title", card.title),
-        ("property", "og:description", card.description),
-        ("property", "og:url", card.url),
+        ("property", "og:site_name", site_name),
+        ("property", "og:title", meta.title),
+        ("property", "og:description", meta.description),
+        ("property", "og:url", meta.url),
     ]
     if card.image:
         tags += [("property", "og:image", card.image)]
@@ -36,13 +26,13 @@ def social_meta_tags(card: SocialCard, existing_head: str = "") -> str:
         tags += [("property", "article:published_time", card.published)]
     tags += [
         ("name", "twitter:card", "summary_large_image" if card.image else "summary"),
-        ("name", "twitter:title", card.title),
-        ("name", "twitter:description", card.description),
+        ("name", "twitter:title", meta.title),
+        ("name", "twitter:description", meta.description),
     ]
     if card.image:
         tags += [("name", "twitter:image", card.image)]
-    if card.twitter_site:
-        tags += [("name", "twitter:site", card.twitter_site)]
+    if twitter_site:
+        tags += [("name", "twitter:site", twitter_site)]
     lines = []
     for attribute, key, value in tags:
         if f'{attribute}="{key}"' in existing_head:

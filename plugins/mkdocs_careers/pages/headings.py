@@ -28,6 +28,7 @@ class RoleHeadings:
     case_studies: str
     how_we_hire: str
     hiring_brief: str
+    key_facts: str
 
 
 def _where(role: Role) -> str:
@@ -55,8 +56,9 @@ def role_headings(role: Role, organization_name: str) -> RoleHeadings:
         faq=f"Questions candidates ask about the {title} role",
         hiring_manager=f"Who the {title} reports to",
         case_studies=f"Work the {role.department} team has shipped",
-        how_we_hire=f"How {organization_name} hires for the {title} role: take-home, interviews and scorecard",
+        how_we_hire=f"Interview process for the {title} role: take-home, interviews and scorecard",
         hiring_brief=f"Hiring brief for the {title} role, ready to copy",
+        key_facts=f"{title} at {organization_name}: salary, location and deadline",
     )
     values = {name: getattr(overrides, name, None) or getattr(generated, name)
               for name in generated.__dataclass_fields__}

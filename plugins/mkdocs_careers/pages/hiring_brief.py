@@ -12,7 +12,7 @@ from . import labels as formatting
 
 
 def hiring_brief_text(role: Role, *, organization: str, page_url: str) -> str:
-    facts = [formatting.location_label(role), role.workplace.label, formatting.employment_label(role.employment_type),
+    facts = [formatting.location_label(role), formatting.workplace_label(role.workplace), formatting.employment_label(role.employment_type),
              formatting.salary_label(role.salary)]
     lines = [
         f"Role: {role.title} at {organization}",

@@ -4,20 +4,15 @@ output, so the page, the Markdown copy, llms.txt and the feeds always print the 
 from __future__ import annotations
 
 import datetime as dt
-import functools
 
 import pycountry
-from babel.numbers import format_currency
 
-from ..content.models import CaseStudy, EmploymentType, Metric, Person, Role, Salary, Workplace
+from ..content.models import CaseStudy, EmploymentType, Location, Metric, Person, Role, Salary, Workplace
+from ..content.money import money
 
 _UNIT_WORDS = {"hour": "per hour", "day": "per day", "week": "per week", "month": "per month", "year": "per year"}
 
 
-@functools.lru_cache(maxsize=4096)  # Babel is slow and large sites repeat the same salary figures
-def money(amount: float, currency: str) -> str:
-    pattern = "¤#,##0" if float(amount).is_integer() else "¤#,##0.00"
-    return format_currency(amount, currency, format=pattern, locale="en_US", currency_digits=False)
 
 
 def salary_label(salary: Salary | None) -> str:
@@ -46,21 +41,43 @@ def country_name(code: str) -> str:
     return getattr(country, "common_name", None) or country.name
 
 
+def place_label(location: Location) -> str:
+    """City, region and country: how listings and headings name the place."""
+    region = location.region if location.region != location.city else None
+    return ", ".join(p for p in (location.city, region, country_name(location.country)) if p)
+
+
+def address_label(location: Location) -> str:
+    """The full address as marked up in JobPosting.jobLocation, so every marked-up part is visible."""
+    region = " ".join(p for p in (location.region if location.region != location.city else None,
+                                  location.postal_code) if p)
+    return ", ".join(p for p in (location.street, location.city, region, country_name(location.country)) if p)
+
+
 def location_label(role: Role) -> str:
     """Where the job is, in the words a candidate would search for."""
-    offices = " · ".join(loc.label for loc in role.locations)
+    offices = " · ".join(place_label(loc) for loc in role.locations)
     if role.workplace is Workplace.REMOTE:
         countries = ", ".join(country_name(c) for c in role.remote_countries)
         return f"Remote ({countries})" + (f" · {offices}" if offices else "")
     return offices
 
 
+_WORKPLACE_WORDS = {Workplace.ONSITE: "On-site", Workplace.HYBRID: "Hybrid", Workplace.REMOTE: "Remote"}
+_EMPLOYMENT_WORDS = {EmploymentType.FULL_TIME: "Full-time", EmploymentType.PART_TIME: "Part-time",
+                     EmploymentType.PER_DIEM: "Per diem"}
+
+
 def workplace_label(workplace: Workplace) -> str:
-    return workplace.label
+    return _WORKPLACE_WORDS[workplace]
+
+
+def employment_type_label(employment_type: EmploymentType) -> str:
+    return _EMPLOYMENT_WORDS.get(employment_type, employment_type.value.capitalize())
 
 
 def employment_label(types: list[EmploymentType]) -> str:
-    return ", ".join(t.label for t in types)
+    return ", ".join(employment_type_label(t) for t in types)
 
 
 def tenure_label(person: Person, today: dt.date) -> str:
@@ -71,11 +88,6 @@ def tenure_label(person: Person, today: dt.date) -> str:
     else:
         span = f"{years} year{'s' if years != 1 else ''}"
     return f"Since {person.since:%B} {person.since.year} ({span})"
-
-
-def json_number(value: float) -> float | int:
-    """120000.0 → 120000: whole amounts are written as integers in JSON outputs."""
-    return int(value) if float(value).is_integer() else value
 
 
 def number(value: float) -> str:
@@ -115,3 +127,14 @@ def period_label(study: CaseStudy) -> str:
 
 def remote_countries_label(role: Role) -> str:
     return ", ".join(country_name(c) for c in role.remote_countries)
+
+
+def role_fact_line(role: Role) -> str:
+    """One line per role: where, how, how much, until when (llms.txt and the RSS feed)."""
+    where = location_label(role)
+    return "; ".join([
+        f"{workplace_label(role.workplace)}, {where}" if role.workplace is not Workplace.REMOTE else where,
+        salary_label(role.salary),
+        employment_label(role.employment_type),
+        f"apply by {closing_label(role)}" if role.valid_through else "open until filled",
+    ])

@@ -9,50 +9,38 @@ employment types, so a role that is remote-open to a country is listed under tha
 from __future__ import annotations
 
 from collections.abc import Iterable
-from dataclasses import dataclass
 
 from ..content.models import EmploymentType, Role, Workplace
-from .labels import country_name
+from .labels import country_name, employment_type_label, workplace_label
+from .model import FilterField, FilterOption
 
 # Query-string names of the filters; the script reads and writes exactly these. Not `q`: Material's
 # search opens its overlay for a `?q=` in the URL.
 FILTER_PARAMS = ("search", "department", "country", "workplace", "type")
 
 
-@dataclass(frozen=True)
-class FilterOption:
-    value: str
-    label: str
-
-
-@dataclass(frozen=True)
-class FilterField:
-    param: str
-    label: str
-    any_label: str
-    options: list[FilterOption]
-
-
-def row_filter_values(role: Role) -> dict[str, str]:
+def row_filter_values(role: Role) -> tuple[tuple[str, str], ...]:
     """The `data-*` attributes of one roles-index row (space-separated where a role has several values)."""
-    return {
-        "department": role.department,
-        "country": " ".join(role.country_codes),
-        "workplace": role.workplace.value,
-        "type": " ".join(t.value for t in role.employment_type),
-    }
+    return (
+        ("department", role.department),
+        ("country", " ".join(role.country_codes)),
+        ("workplace", role.workplace.value),
+        ("type", " ".join(t.value for t in role.employment_type)),
+    )
 
 
-def filter_fields(roles: Iterable[Role]) -> list[FilterField]:
+def filter_fields(roles: Iterable[Role]) -> tuple[FilterField, ...]:
     """The select filters, offering only values that at least one listed role has, in a stable order."""
     roles = list(roles)
     departments = sorted({r.department for r in roles}, key=str.casefold)
     countries = sorted({code for r in roles for code in r.country_codes}, key=lambda c: country_name(c).casefold())
     workplaces = [w for w in Workplace if any(r.workplace is w for r in roles)]
     types = [t for t in EmploymentType if any(t in r.employment_type for r in roles)]
-    return [
-        FilterField("department", "Department", "Any department", [FilterOption(d, d) for d in departments]),
-        FilterField("country", "Country", "Any country", [FilterOption(c, country_name(c)) for c in countries]),
-        FilterField("workplace", "Workplace", "Any workplace", [FilterOption(w.value, w.label) for w in workplaces]),
-        FilterField("type", "Employment type", "Any type", [FilterOption(t.value, t.label) for t in types]),
-    ]
+    return (
+        FilterField("department", "Department", "Any department", tuple(FilterOption(d, d) for d in departments)),
+        FilterField("country", "Country", "Any country", tuple(FilterOption(c, country_name(c)) for c in countries)),
+        FilterField("workplace", "Workplace", "Any workplace",
+                    tuple(FilterOption(w.value, workplace_label(w)) for w in workplaces)),
+        FilterField("type", "Employment type", "Any type",
+                    tuple(FilterOption(t.value, employment_type_label(t)) for t in types)),
+    )

@@ -14,8 +14,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
+from ..content.kinds import CASE_STUDY, PERSON, ROLE, ContentKind
 from ..content.models import CaseStudy, Person, Role
-from ..content.site import CASE_STUDY, PERSON, ROLE, CareersSite, ContentKind, Entry
+from ..content.site import CareersSite, Entry
 from . import labels
 
 # Roles are what candidates come for: a role ranks above a person or case study that matches as well.
@@ -41,9 +42,9 @@ def role_search_facts(entry: Entry[Role], site: CareersSite) -> SearchFacts | No
         return None
     # Words must not start with punctuation: Material's default separator splits on spaces and hyphens only,
     # and its prefix search would not find "Germany" in "(Germany," (as the page's "Remote (Germany)" has it).
-    offices = [loc.label for loc in role.locations]
+    offices = [labels.place_label(loc) for loc in role.locations]
     remote = f"Remote from {labels.remote_countries_label(role)}" if role.remote_countries else ""
-    overview = _joined([role.department, *offices, remote, role.workplace.label, labels.salary_label(role.salary)
+    overview = _joined([role.department, *offices, remote, labels.workplace_label(role.workplace), labels.salary_label(role.salary)
                         if role.salary else "", labels.employment_label(role.employment_type)], " · ")
     facts = [overview, role.summary]
     if role.skills:

@@ -1,23 +1,36 @@
-"""Clean Markdown copies of every page, published next to the HTML at `<page URL>index.md`.
+"""Markdown rendering of the page model: the clean copy published next to each page at `<page URL>index.md`.
 
-AI assistants fetching a page for a user read Markdown far more reliably than a themed HTML page.
-Facts use the same labels (`formatting.py`) and headings (`headings.py`) as the HTML page.
+AI assistants fetching a page for a user read Markdown far more reliably than a themed HTML page. The copy
+renders the same `PageModel` as the HTML page, so it has the same sections, facts and wording; links point
+at the other pages' Markdown copies, with absolute URLs.
 """
 
 from __future__ import annotations
 
 import posixpath
 import re
-from typing import TYPE_CHECKING
 
-from ..content.models import CaseStudy, Person, Role
-from ..outputs.free_pages import FreePage
-from ..pages import labels as formatting
-from ..pages.headings import case_study_headings, role_headings
-from .per_site_memo import once_per_site
-
-if TYPE_CHECKING:
-    from ..content.site import CareersSite, Entry
+from ..content.site import CareersSite
+from ..pages.model import (
+    ApplyButton,
+    Block,
+    Body,
+    Cards,
+    CopyableText,
+    Fact,
+    Facts,
+    Item,
+    ItemList,
+    Link,
+    Metrics,
+    Notice,
+    PageModel,
+    Paragraph,
+    PersonCard,
+    RoleFilters,
+    RoleRows,
+    Section,
+)
 
 _INLINE_SPECIAL = re.compile(r"([\\`*_\[\]<>])")
 _LINK = re.compile(r"(!?\[[^\]]*\]\()([^)\s]+)((?:\s+\"[^\"]*\")?\))")
@@ -59,116 +72,99 @@ def absolutize_links(markdown: str, src_uri: str, site: CareersSite) -> str:
     return _LINK.sub(replace, markdown)
 
 
-def _bullets(items: list[str]) -> str:
-    return "\n".join(f"- {md_text(item)}" for item in items)
+class MarkdownRenderer:
+    """Writes page models of one site as Markdown."""
 
+    def __init__(self, site: CareersSite):
+        self.site = site
 
-def _facts(rows: list[tuple[str, str]]) -> str:
-    return "\n".join(f"- **{label}:** {value}" for label, value in rows if value)
+    def render(self, page: PageModel) -> str:
+        if page.kind == "free":  # the editor's own Markdown is the whole page
+            body = next(b for s in page.sections for b in s.blocks if isinstance(b, Body))
+            return absolutize_links(body.markdown, body.src_uri, self.site).strip() + "\n"
+        parts = [f"# {md_text(page.h1)}", "", f"Page: <{page.meta.url}>", ""]
+        for section in page.sections:
+            parts += self._section(section)
+        return "\n".join(parts).rstrip() + "\n"
 
+    def _section(self, section: Section) -> list[str]:
+        parts: list[str] = []
+        if section.heading:
+            parts += [f"{'#' * section.level} {md_text(section.heading)}", ""]
+        for block in section.blocks:
+            text = self._block(block)
+            if text:
+                parts += [text, ""]
+        for child in section.children:
+            parts += self._section(child)
+        return parts
 
-def role_facts(entry: Entry[Role], site: CareersSite) -> list[tuple[str, str]]:
-    """The role's key facts as (label, Markdown value), shared by the copy, llms-full.txt and feeds."""
-    role = entry.model
-    places = [md_text(loc.address_label) for loc in role.locations]
-    if role.remote_countries:
-        places.append(f"Remote from {md_text(formatting.remote_countries_label(role))}")
-    return [
-        ("Company", md_text(site.settings.organization.name)),
-        ("Location", "; ".join(places)),
-        ("Workplace", role.workplace.label),
-        ("Salary", md_text(formatting.salary_label(role.salary))),
-        ("Employment type", formatting.employment_label(role.employment_type)),
-        ("Apply by", formatting.closing_label(role)),
-        ("Posted", formatting.date_label(role.date_posted)),
-        ("Department", md_text(role.department)),
-        ("Job reference", entry.slug),
-        ("Apply", f"<{role.apply.url}>" if site.role_status(role).is_open else ""),
-        ("Page", site.url(entry.page_path)),
-    ]
+    def _link(self, link: Link) -> str:
+        url = self.site.url(markdown_copy_path(link.page_path)) if link.page_path is not None else link.url or ""
+        return f"[{md_text(link.text)}]({url})"
 
+    def _fact(self, fact: Fact) -> str:
+        value = self._link(fact.link) if fact.link else "; ".join(md_text(line) for line in fact.lines)
+        return f"- **{md_text(fact.label)}:** {value}{md_text(fact.suffix)}"
 
-@once_per_site  # the Markdown copy, the JSON Feed and llms-full.txt all embed it
-def role_markdown(entry: Entry[Role], site: CareersSite) -> str:
-    role = entry.model
-    h = role_headings(role, site.settings.organization.name)
-    status = site.role_status(role)
-    manager = site.hiring_manager(role)
-    parts = [f"# {md_text(role.title)}", ""]
-    if not status.is_open:
-        parts += [f"**This role is closed.** {md_text(status.reason)} Open roles: {site.url('roles/')}", ""]
-    parts += [f"> {md_text(role.summary)}", "", _facts(role_facts(entry, site)), "",
-              f"## {md_text(h.about)}", "", absolutize_links(entry.body, entry.src_uri, site).strip(), "",
-              f"## {md_text(h.outcomes_90)}", "", _bullets(role.outcomes.day_90), "",
-              f"## {md_text(h.outcomes_180)}", "", _bullets(role.outcomes.day_180), "",
-              f"## {md_text(h.outcomes_365)}", "", _bullets(role.outcomes.day_365), "",
-              f"## {md_text(h.must_haves)}", "", _bullets(role.must_haves), ""]
-    if role.nice_to_haves:
-        parts += [f"## {md_text(h.nice_to_haves)}", "", _bullets(role.nice_to_haves), ""]
-    if role.skills:
-        parts += [f"## {md_text(h.skills)}", "", _bullets(role.skills), ""]
-    parts += [f"## {md_text(h.compensation)}", "", f"Salary: **{md_text(formatting.salary_label(role.salary))}**", ""]
-    if role.incentives:
-        parts += ["### Bonuses and equity", "", _bullets(role.incentives), ""]
-    if role.benefits:
-        parts += ["### Benefits", "", _bullets(role.benefits), ""]
-    if role.faq:
-        parts += [f"## {md_text(h.faq)}", ""]
-        for item in role.faq:
-            parts += [f"### {md_text(item.question)}", "", md_text(item.answer), ""]
-    parts += [f"## {md_text(h.hiring_manager)}", "",
-              f"[{md_text(manager.model.name)}]({site.url(markdown_copy_path(manager.page_path))}), "
-              f"{md_text(manager.model.job_title)}", ""]
-    studies = site.case_studies_for(role)
-    if studies:
-        parts += [f"## {md_text(h.case_studies)}", ""]
-        parts += [f"- [{md_text(s.model.title)}]({site.url(markdown_copy_path(s.page_path))}): {md_text(s.model.summary)}"
-                  for s in studies]
-        parts.append("")
-    return "\n".join(parts).rstrip() + "\n"
+    def _item(self, item: Item) -> str:
+        if item.link is not None:
+            note = md_text(item.note)
+            return self._link(item.link) + ((" " + note if item.note.startswith("(") else ": " + note) if note else "")
+        text = ""
+        if item.lead:
+            text = f"**{md_text(item.lead)}**" + (" (this role)" if item.current else "") + (": " if item.text else "")
+        text += md_text(item.text)
+        if item.detail:
+            text += f" — {md_text(item.detail)}"
+        return text
 
-
-def person_markdown(entry: Entry[Person], site: CareersSite) -> str:
-    person = entry.model
-    org = site.settings.organization.name
-    parts = [f"# {md_text(person.name)}", "", f"> {md_text(person.summary)}", "",
-             _facts([("Role", f"{md_text(person.job_title)}, {md_text(org)}"),
-                     ("Tenure", formatting.tenure_label(person, site.build_date)),
-                     ("Page", site.url(entry.page_path))]), "",
-             f"## How {md_text(person.name)} works", "", absolutize_links(entry.body, entry.src_uri, site).strip(), "",
-             f"## What {md_text(person.name)} has achieved at {md_text(org)}", "", _bullets(person.achievements), ""]
-    if person.knows_about:
-        parts += [f"## Topics {md_text(person.name)} knows best", "", _bullets(person.knows_about), ""]
-    studies = site.case_studies_led_by(entry.slug)
-    if studies:
-        parts += [f"## Case studies led by {md_text(person.name)}", ""]
-        parts += [f"- [{md_text(s.model.title)}]({site.url(markdown_copy_path(s.page_path))})" for s in studies]
-        parts.append("")
-    if person.same_as:
-        parts += [f"## Where to find {md_text(person.name)} online", "", *[f"- <{u}>" for u in person.same_as], ""]
-    return "\n".join(parts).rstrip() + "\n"
-
-
-def case_study_markdown(entry: Entry[CaseStudy], site: CareersSite) -> str:
-    study = entry.model
-    leader = site.leader(study)
-    h = case_study_headings(study.title, leader.model.name)
-    rows = "\n".join(
-        f"| {md_cell(m.label)} | {md_cell(formatting.metric_value(m.before, m))} | "
-        f"{md_cell(formatting.metric_value(m.after, m))} | {formatting.metric_change(m)} |"
-        for m in study.metrics)
-    parts = [f"# {md_text(study.title)}", "", f"> {md_text(study.summary)}", "",
-             _facts([("Led by", f"[{md_text(leader.model.name)}]({site.url(markdown_copy_path(leader.page_path))}), "
-                                f"{md_text(leader.model.job_title)}"),
-                     ("When", formatting.period_label(study)),
-                     ("Published", formatting.date_label(study.date_published)),
-                     ("Stack", md_text(", ".join(study.stack))),
-                     ("Page", site.url(entry.page_path))]), "",
-             f"## {md_text(h.results)}", "",
-             "| Metric | Before | After | Change |", "|---|---|---|---|", rows, "",
-             f"## {md_text(h.story)}", "", absolutize_links(entry.body, entry.src_uri, site).strip(), ""]
-    return "\n".join(parts).rstrip() + "\n"
-
-
-def free_page_markdown(page: FreePage, site: CareersSite) -> str:
-    return absolutize_links(page.markdown, page.src_uri, site).strip() + "\n"
+    def _block(self, block: Block) -> str:
+        site = self.site
+        if isinstance(block, Facts):
+            return "\n".join(self._fact(fact) for fact in block.facts)
+        if isinstance(block, Paragraph):
+            if block.style == "lede":
+                return f"> {md_text(block.text)}"
+            if block.style == "strong-value":
+                return f"{md_text(block.prefix)}**{md_text(block.text)}**."
+            return md_text(block.prefix + block.text)
+        if isinstance(block, ItemList):
+            return "\n".join(f"{f'{n}.' if block.ordered else '-'} {self._item(item)}"
+                             for n, item in enumerate(block.items, start=1))
+        if isinstance(block, Body):
+            return absolutize_links(block.markdown, block.src_uri, site).strip()
+        if isinstance(block, ApplyButton):
+            # The page repeats its button at the bottom; the copy states it once, near the top.
+            return f"[{md_text(block.text)}]({block.url})" if block.position == "top" else ""
+        if isinstance(block, Notice):
+            link = f" {self._link(block.link)}." if block.link else ""
+            return f"**{md_text(block.title)}.** {md_text(block.text)}{link}"
+        if isinstance(block, PersonCard):
+            if block.profile:
+                return "\n".join(f"- {md_text(line)}" for line in block.lines)
+            name = self._link(block.link) if block.link else md_text(block.name)
+            sentence = f"{md_text(block.lead_in)}{name}{md_text(block.after)}"
+            return "\n\n".join([sentence, *(md_text(line) for line in block.lines)])
+        if isinstance(block, CopyableText):
+            return f"{md_text(block.help)}\n\n```text\n{block.text}\n```"
+        if isinstance(block, Metrics):
+            rows = [f"| {md_cell(r.label)} | {md_cell(r.before)} | {md_cell(r.after)} | {md_cell(r.change)} |"
+                    for r in block.rows]
+            return "\n".join(["| Metric | Before | After | Change |", "|---|---|---|---|", *rows])
+        if isinstance(block, RoleFilters):
+            return ""  # interactive only; every role is listed below
+        if isinstance(block, RoleRows):
+            lines = []
+            for row in block.rows:
+                facts = " · ".join(f"{md_text(f.label)}: {md_text(f.text)}" for f in row.facts)
+                link = self._link(Link(row.title, page_path=row.page_path))
+                lines.append(f"- {link}: {md_text(row.summary)} ({facts})")
+            return "\n".join(lines)
+        if isinstance(block, Cards):
+            cards = []
+            for card in block.cards:
+                link = self._link(Link(card.title, page_path=card.page_path))
+                cards.append("\n\n".join([f"## {link}", *(md_text(line) for line in card.lines)]))
+            return "\n\n".join(cards)
+        raise TypeError(f"no Markdown rendering for {type(block).__name__}")

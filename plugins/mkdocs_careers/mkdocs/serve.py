@@ -1,4 +1,4 @@
-"""Content problems as an HTML block, shown on every page of the live preview while content is broken.
+"""The live preview (`mkdocs serve`): content problems in the terminal and on every page, never a crash.
 
 During `mkdocs serve` an editor looks at the browser, not the terminal: the page they are editing
 reloads and shows exactly what to fix, and the preview server keeps running.
@@ -6,9 +6,26 @@ reloads and shows exactly what to fix, and the preview server keeps running.
 
 from __future__ import annotations
 
+import logging
+
 from markupsafe import Markup
 
-from ..content.diagnostics import Diagnostic
+from ..content.diagnostics import Diagnostic, Severity
+
+
+def report_in_terminal(diagnostics: list[Diagnostic]) -> None:
+    """Print problems outside the `mkdocs` logger: MkDocs counts that logger's warnings and, in strict mode,
+    would abort the preview server on its first build."""
+    logger = logging.getLogger("mkdocs_careers.serve")
+    if not logger.handlers:
+        handler = logging.StreamHandler()
+        handler.setFormatter(logging.Formatter("%(levelname)-8s-  %(message)s"))
+        logger.addHandler(handler)
+        logger.setLevel(logging.INFO)
+        logger.propagate = False
+    for problem in diagnostics:
+        logger.log(logging.ERROR if problem.severity is Severity.ERROR else logging.WARNING,
+                   "careers: %s", problem.format())
 
 
 def problems_html(diagnostics: list[Diagnostic]) -> str:

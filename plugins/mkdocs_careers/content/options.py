@@ -1,0 +1,107 @@
+"""The `careers` plugin options, declared once as pydantic models: the schema, the defaults and the validation.
+
+MkDocs validates `mkdocs.yml` through these models (`mkdocs/config.py` wraps each in a config option type),
+`careers check` reads the same options, and the README documents them from here.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from pydantic import BaseModel, ConfigDict, Field
+
+from .models import ContentModel, InterviewLoop, Organization, Scorecard, TakeHome, Text
+
+# Search engines and fetchers acting for a user who asked a question: always welcome on a careers site.
+SEARCH_AND_USER_AGENTS = (
+    "Googlebot", "Bingbot", "OAI-SearchBot", "ChatGPT-User", "Claude-SearchBot", "Claude-User",
+    "PerplexityBot", "Perplexity-User", "Applebot",
+)
+# Crawlers that collect training data: each one is allowed or denied explicitly by the policy.
+TRAINING_AGENTS = (
+    "GPTBot", "ClaudeBot", "Google-Extended", "Applebot-Extended", "CCBot", "meta-externalagent",
+    "Bytespider", "Amazonbot",
+)
+
+
+class _Options(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+class RobotsPolicy(_Options):
+    enabled: bool = True
+    allow_training: dict[str, bool] = Field(
+        default_factory=lambda: dict.fromkeys(TRAINING_AGENTS, False),
+        description="Training crawler → true (allow) / false (deny). Unlisted training crawlers are denied.")
+    content_signal: str | None = Field(
+        "search=yes, ai-input=yes, ai-train=no",
+        description="Content-Signal line for all user agents (contentsignals.org); null to omit")
+    disallow: list[str] = Field(default_factory=list, description="Extra paths disallowed for every agent")
+
+
+class LlmsTxtOptions(_Options):
+    enabled: bool = True
+    summary: str | None = Field(None, description="Blockquote summary; defaults to the organization description")
+    full: bool = Field(True, description="Also write llms-full.txt with every open role's Markdown")
+    markdown_copies: bool = Field(True, description="Write a Markdown copy of each page at its URL + index.md")
+
+
+class FeedOptions(_Options):
+    enabled: bool = True
+    title: str | None = Field(None, description="Feed title; defaults to 'Open roles at <organization>'")
+
+
+class SitemapOptions(_Options):
+    enabled: bool = True
+
+
+class SocialOptions(_Options):
+    enabled: bool = True
+    image: str | None = Field(None, description="Default og:image: a path inside docs_dir or a full URL")
+    twitter_site: str | None = Field(None, description="The organization's X/Twitter handle, e.g. @example")
+
+
+class OutputSettings(_Options):
+    robots: RobotsPolicy = Field(default_factory=RobotsPolicy)
+    llms_txt: LlmsTxtOptions = Field(default_factory=LlmsTxtOptions)
+    feeds: FeedOptions = Field(default_factory=FeedOptions)
+    sitemap: SitemapOptions = Field(default_factory=SitemapOptions)
+    social: SocialOptions = Field(default_factory=SocialOptions)
+
+
+class HiringDefaults(ContentModel):
+    """The plugin's `hiring:` option: what every role shows unless its frontmatter says otherwise.
+
+    A role's `hiring_process`, `equity` and `career_ladder` replace the matching default part as a whole
+    (no deep merge, so what an editor sees is what is published).
+    """
+
+    take_home: TakeHome | None = Field(None, description="Default take-home: summary, hours (2-4), assessed")
+    interview_loop: InterviewLoop | None = Field(None, description="Default three-panel loop: panel, who, focus")
+    scorecard: Scorecard | None = Field(None, description="Default 5-item scorecard: criterion, evidence")
+    equity: Text | None = Field(None, description="Default equity text, e.g. the option plan and vesting")
+
+
+class CareersOptions(_Options):
+    """Every option of the `careers` plugin in mkdocs.yml, with its default."""
+
+    enabled: bool = Field(True, description="false turns the plugin off (the site builds as plain Material)")
+    organization: Organization = Field(description="The employer: name, url, logo, description, same_as")
+    roles_dir: str = Field("roles", description="Folder of the role files, relative to mkdocs.yml")
+    people_dir: str = Field("people", description="Folder of the people files, relative to mkdocs.yml")
+    case_studies_dir: str = Field("case_studies", description="Folder of the case-study files")
+    build_date: dt.date | None = Field(None, description="The date that decides which roles are open (YYYY-MM-DD); "
+                                                          "default: SOURCE_DATE_EPOCH, then today")
+    disabled_rules: list[str] = Field(default_factory=list, description="Lint rule ids switched off site-wide")
+    atomic: bool = Field(True, description="Build into a staging folder and swap it into site/ on success")
+    robots: RobotsPolicy = Field(default_factory=RobotsPolicy)
+    llms_txt: LlmsTxtOptions = Field(default_factory=LlmsTxtOptions)
+    feeds: FeedOptions = Field(default_factory=FeedOptions)
+    sitemap: SitemapOptions = Field(default_factory=SitemapOptions)
+    social: SocialOptions = Field(default_factory=SocialOptions)
+    hiring: HiringDefaults = Field(default_factory=HiringDefaults)
+
+    @property
+    def outputs(self) -> OutputSettings:
+        return OutputSettings(robots=self.robots, llms_txt=self.llms_txt, feeds=self.feeds, sitemap=self.sitemap,
+                              social=self.social)
