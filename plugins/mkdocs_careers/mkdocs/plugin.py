@@ -45,6 +45,7 @@ from ..outputs.job_feeds import JSON_FEED_PATH, RSS_FEED_PATH, feed_title
 from ..outputs.social_meta import social_meta_tags
 from ..pages.builders import FreePage, entry_meta, entry_page, free_page, index_meta, index_page
 from ..pages.model import Body, PageMeta, PageModel
+from ..render.entry_markdown import rendering_once
 from ..render.html import HtmlRenderer
 from .config import CareersConfig, options_of
 from .output_files import written_output
@@ -255,16 +256,17 @@ class CareersPlugin(BasePlugin[CareersConfig]):  # type: ignore[no-untyped-call]
         free_pages = self.preview.free_pages(  # a dirty preview keeps the text of free pages it did not re-read
             (_free_page(f.page, config), f.page.markdown is not None) for f in files.documentation_pages()
             if f.page is not None and f.src_uri not in careers_sources)
-        for path, content in iter_outputs(self.site, config.site_name, free_pages, self.index_intros):
-            # A `.md` source would be built as a page; give copies another source name, keep the target path.
-            source = f"{path}.careers-copy" if path.endswith(".md") else path
-            existing = files.get_file_from_path(source)
-            if existing is not None:
-                if existing.src_dir and Path(existing.src_dir).resolve() == Path(config.docs_dir).resolve():
-                    log.info(f"keeping {source} from docs_dir instead of generating it")  # the editor's own wins
-                    continue
-                files.remove(existing)  # e.g. the theme's raw sitemap.xml template
-            files.append(written_output(config, source, path, content))  # written now, not held in memory
+        with rendering_once(self.site):  # a role's Markdown is in its copy, the feed and llms-full.txt
+            for path, content in iter_outputs(self.site, config.site_name, free_pages, self.index_intros):
+                # A `.md` source would be built as a page; give copies another source name, keep the target path.
+                source = f"{path}.careers-copy" if path.endswith(".md") else path
+                existing = files.get_file_from_path(source)
+                if existing is not None:
+                    if existing.src_dir and Path(existing.src_dir).resolve() == Path(config.docs_dir).resolve():
+                        log.info(f"keeping {source} from docs_dir instead of generating it")  # the editor's own wins
+                        continue
+                    files.remove(existing)  # e.g. the theme's raw sitemap.xml template
+                files.append(written_output(config, source, path, content))  # written now, not held in memory
         self.preview.remove_stale_outputs(files)
         return env
 

@@ -9,6 +9,7 @@ from ..content.kinds import KINDS
 from ..content.site import CareersSite
 from ..pages.builders import FreePage, entry_page, free_page, index_page
 from ..pages.model import PageModel
+from ..render.entry_markdown import entry_markdown
 from ..render.markdown import MarkdownRenderer, markdown_copy_path
 from .job_feeds import JSON_FEED_PATH, RSS_FEED_PATH, json_feed, rss_feed
 from .llms_txt import llms_full_txt, llms_txt
@@ -37,8 +38,12 @@ def markdown_copies(site: CareersSite, free_pages: list[FreePage],
 def iter_markdown_copies(site: CareersSite, free_pages: list[FreePage],
                          index_intros: dict[str, str] | None = None) -> Iterator[tuple[str, str]]:
     """(output path, Markdown copy) of every page, rendered one at a time."""
+    for entry in site.entries():  # shared with the feed and llms-full.txt (render/entry_markdown.py)
+        yield markdown_copy_path(entry.page_path), entry_markdown(entry, site)
     renderer = MarkdownRenderer(site)
-    for page in all_pages(site, free_pages, index_intros or {}):
+    intros = index_intros or {}
+    for page in [*(index_page(kind, site, intros.get(kind.name, "")) for kind in KINDS),
+                 *(free_page(free, site) for free in free_pages)]:
         yield markdown_copy_path(page.meta.page_path), renderer.render(page)
 
 

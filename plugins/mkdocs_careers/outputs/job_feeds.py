@@ -15,8 +15,7 @@ from feedgen.feed import FeedGenerator
 from ..jsonld.job_posting import valid_through_value
 from ..jsonld.serialize import json_number
 from ..pages import labels as formatting
-from ..pages.builders import entry_page
-from ..render.markdown import MarkdownRenderer
+from ..render.entry_markdown import entry_markdown
 
 if TYPE_CHECKING:
     from ..content.models import Role
@@ -57,7 +56,6 @@ def job_extension(entry: Entry[Role], site: CareersSite) -> dict[str, Any]:
 
 def json_feed(site: CareersSite) -> str:
     items = []
-    renderer = MarkdownRenderer(site)
     for entry in site.open_roles:
         role = entry.model
         url = site.url(entry.page_path)
@@ -67,7 +65,7 @@ def json_feed(site: CareersSite) -> str:
             "external_url": role.apply.url,
             "title": role.title,
             "summary": role.summary,
-            "content_text": renderer.render(entry_page(entry, site)),
+            "content_text": entry_markdown(entry, site),
             "date_published": _midnight_utc(role.date_posted).isoformat(),
             "date_modified": _midnight_utc(role.last_modified).isoformat(),
             "tags": [role.department, formatting.workplace_label(role.workplace)],
