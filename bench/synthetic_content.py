@@ -53,6 +53,8 @@ CODE_LETTERS = "bcdfghjklmnpqrstvwxz"
 PINNED_BUILD_DATE = dt.date(2026, 11, 25)
 # Salary ranges never wider than this, nor than the strictest range limit of any law (see _max_range_width).
 DEFAULT_RANGE_WIDTH = 20_000
+HIRING_STATEMENT = ("This posting is for an existing vacancy. We do not use artificial intelligence to screen, assess "
+                    "or select applicants.\n")
 WORDS = ("forecast inventory planner warehouse model pipeline latency customer experiment metric release "
          "roadmap team quarter accuracy decision platform retail region supplier demand schedule route "
          "incident dashboard review budget migration contract service").split()
@@ -182,7 +184,8 @@ def _role(rng: random.Random, i: int, counts: Counts) -> tuple[dict, str]:
     role["case_studies"] = sorted({case_study_slug(i % counts.case_studies),
                                    case_study_slug((i * 7 + 3) % counts.case_studies)})
     role["apply"] = {"url": f"https://jobs.benchmark-labs.example/apply/{role_slug(i)}", "direct": True}
-    return role, body_text(rng, 4)
+    # Ontario requires every ad to say whether the vacancy exists and whether AI screens applicants.
+    return role, body_text(rng, 4) + "\n" + HIRING_STATEMENT
 
 
 def _person(rng: random.Random, i: int) -> tuple[dict, str]:
@@ -239,6 +242,19 @@ def _base_config() -> dict:
             "site_dir": "site", "theme": {"name": "material", "language": "en"}}
 
 
+def _law_change_dates(build_date: dt.date) -> list[dt.date]:
+    """The dates on which the set of pay laws in force (or enforced) changes, plus the build date and the end of
+    time: which laws apply is the same between two of them, so checking these checks every build date."""
+    dates = {build_date, dt.date.max}
+    for law in pay_transparency.load_laws():
+        dates.add(law.effective)
+        if law.enforced_from is not None:
+            dates.add(law.enforced_from)
+        if law.superseded is not None:
+            dates.add(law.superseded.on)
+    return sorted(dates)
+
+
 class GeneratedContentError(RuntimeError):
     """The generator wrote content the real loader or a lint rule objects to: fix the generator."""
 
@@ -247,8 +263,9 @@ def verify_project(root: Path, build_date: dt.date = PINNED_BUILD_DATE) -> None:
     """Load the written project with the real loader and every lint rule; any diagnostic is a generator bug.
 
     Lint runs at `build_date` (the benchmark's pinned date). Pay laws are also checked for every role,
-    open or closed, at the end of time: every law in the data, including ones not yet in force, must be met,
-    so the content stays valid whatever date a later build is pinned to.
+    open or closed, on every date the law data changes (a law comes into force, starts being enforced or is
+    superseded): every law in the data, including ones not yet in force, must be met, so the content stays
+    valid whatever date a later build is pinned to.
     """
     config = yaml.safe_load((root / "mkdocs.yml").read_text(encoding="utf-8"))
     options = next(p["careers"] for p in config["plugins"] if isinstance(p, dict) and "careers" in p)
@@ -256,9 +273,11 @@ def verify_project(root: Path, build_date: dt.date = PINNED_BUILD_DATE) -> None:
                                     build_date=build_date)
     site = lint_site(load_site(settings))
     problems = [d.format() for d in site.diagnostics]
+    dates = _law_change_dates(build_date)
     for entry in site.roles.values():
-        problems += [f"{entry.source.display_path}: {p.message}"
-                     for p in pay_transparency.problems(entry.model, dt.date.max)]
+        found = {p.message for day in dates for p in pay_transparency.problems(
+            entry.model, day, body=entry.body, headcount=settings.organization.headcount)}
+        problems += [f"{entry.source.display_path}: {message}" for message in sorted(found)]
     if problems:
         shown = "\n".join(problems[:20])
         raise GeneratedContentError(f"{len(problems)} problems in the generated content:\n{shown}")

@@ -196,7 +196,10 @@ def rich_project(destination: Path) -> Path:
     """The minimal fixture plus every optional text field, so each one is rendered and can be fuzzed."""
     project = copy_project(FIXTURES / "minimal", destination)
     role, body = split_frontmatter(project / ROLE_FILE)
-    role["locations"][0].update({"postal_code": "60601", "street": "1 Main Street"})
+    # An office outside the US and Canada: there `region` is free text, while a US or Canadian office must name a
+    # real state or province (rule location-region, tested in test_rules_pay_transparency.py).
+    role["locations"][0].update({"city": "Berlin", "region": "Berlin", "country": "DE", "postal_code": "10115",
+                                 "street": "1 Main Street"})
     role.update({"nice_to_haves": ["Experience with dbt"], "skills": ["SQL"], "benefits": ["Parental leave"],
                  "incentives": ["Milestone bonus"],
                  # Intent-based, as the generic-heading rule requires of every override.

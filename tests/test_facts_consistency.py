@@ -1,8 +1,10 @@
 """Facts agree everywhere: for every open role, the visible page, its JobPosting, its Markdown copy,
-llms.txt and both feeds state the same salary, location, dates and apply URL."""
+llms.txt, both feeds and both job-board XML feeds (Indeed, LinkedIn) state the same salary, location, dates and
+apply URL."""
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 import re
 
@@ -85,3 +87,57 @@ def test_facts_agree_across_page_jsonld_markdown_llms_and_feeds(demo_build, slug
     assert types == item["_job"]["employment_type"]
     assert page["Employment type"] == md["Employment type"]
     assert job["title"] == item["title"] == llms_line["title"] == rss_item.findtext("title") == front["title"]
+
+
+@pytest.mark.parametrize("slug", OPEN)
+def test_job_board_feeds_state_the_page_and_jsonld_facts(demo_build, slug):
+    page = visible_facts(demo_build, slug)
+    job = one_node(demo_build.graph(f"roles/{slug}/"), "JobPosting")
+    indeed = [j for j in etree.fromstring((demo_build.site / "roles" / "indeed.xml").read_bytes()).iter("job")
+              if j.findtext("requisitionid") == slug]
+    linkedin = next(j for j in etree.fromstring((demo_build.site / "roles" / "linkedin.xml").read_bytes()).iter("job")
+                    if j.findtext("partnerJobId") == slug)
+    assert indeed, f"{slug} is missing from indeed.xml"
+
+    for item in indeed:
+        # Title, page, dates as the page shows them (its <time datetime>), salary in the page's words.
+        assert item.findtext("title") == job["title"] == linkedin.findtext("title")
+        assert item.findtext("url") == job["url"] == f"{SITE}roles/{slug}/"
+        assert item.findtext("date") == job["datePosted"]
+        assert date_label(dt.date.fromisoformat(item.findtext("date"))) == page["Posted"]
+        assert date_label(dt.date.fromisoformat(item.findtext("expirationdate"))) == page["Apply by"]
+        assert job["validThrough"].startswith(item.findtext("expirationdate"))
+        assert item.findtext("salary") == page["Salary"]
+        assert item.findtext("jobtype") == page["Employment type"]
+        assert item.findtext("company") == linkedin.findtext("company")
+        assert page["Salary"] in item.findtext("description") and page["Apply by"] in item.findtext("description")
+    # The job description is the JobPosting's: the same text, with links made absolute for a job board.
+    def text_of(html: str) -> str:
+        return " ".join(lxml_html.fragment_fromstring(html, create_parent="div").text_content().split())
+
+    assert text_of(indeed[0].findtext("description")) == text_of(job["description"]) == text_of(
+        linkedin.findtext("description"))
+    # One Indeed job per office of the JobPosting, or per country a remote hire may live in.
+    offices = [p["address"]["addressLocality"] for p in job.get("jobLocation", [])]
+    if offices:
+        assert [i.findtext("city") for i in indeed] == offices
+        assert all(city in page["Location"] for city in offices)
+    else:
+        assert [i.findtext("country") for i in indeed] == [c["name"] for c in job["applicantLocationRequirements"]]
+
+    # LinkedIn: apply URL, workplace, salary numbers and period, employment type, as in the JSON-LD.
+    assert linkedin.findtext("applyUrl") == page["apply_url"]
+    assert linkedin.findtext("workplaceTypes") == page["Workplace"]
+    value = job["baseSalary"]["value"]
+    salary = linkedin.find("salaries/salary")
+    assert (float(salary.findtext("lowEnd/amount")), float(salary.findtext("highEnd/amount"))) == (
+        value["minValue"], value["maxValue"])
+    assert salary.findtext("lowEnd/currencyCode") == job["baseSalary"]["currency"]
+    assert salary.findtext("period") == {"HOUR": "HOURLY", "DAY": "DAILY", "WEEK": "WEEKLY", "MONTH": "MONTHLY",
+                                         "YEAR": "YEARLY"}[value["unitText"]]
+    types = job["employmentType"] if isinstance(job["employmentType"], list) else [job["employmentType"]]
+    assert linkedin.findtext("jobtype") == {"CONTRACTOR": "CONTRACT", "INTERN": "INTERNSHIP"}.get(types[0], types[0])
+    if offices:
+        assert linkedin.findtext("city") == offices[0]
+    else:
+        assert linkedin.findtext("country") == job["applicantLocationRequirements"][0]["name"]

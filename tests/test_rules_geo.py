@@ -25,6 +25,11 @@ def metric(before: float, after: float) -> list[dict]:
 
 # rule id, file, (field changes that break it), (field changes that satisfy it), expected problem field
 CASES = [
+    ("location-region", ROLE, {"locations": [{"city": "Springfield", "country": "US"}]},
+     {"locations": [{"city": "Springfield", "region": "IL", "country": "US"}]}, "locations[0].region"),
+    # No pay for an office in Germany: the EU directive's transposition is pending there, so a warning.
+    ("pay-transparency-advisory", ROLE, {"locations": [{"city": "Berlin", "country": "DE"}], "salary": None},
+     {"salary": {"currency": "EUR", "min": 90000, "max": 110000, "unit": "year"}}, "salary"),
     ("role-workplace", ROLE, {"workplace": "remote", "locations": []},
      {"workplace": "remote", "locations": [], "remote_countries": ["GB"]}, "workplace"),
     ("role-dates", ROLE, {"valid_through": "2026-10-01"}, {"valid_through": "2026-11-02"}, "valid_through"),

@@ -8,16 +8,18 @@ table) on a terminal and plain lines otherwise, so CI logs, pre-commit and edito
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 import logging
 import os
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, TypeVar
 
 import click
 
+from ..content.build_date import BuildDateError, resolve_build_date
 from ..content.diagnostics import Diagnostic, Severity, display_path
 from ..content.kinds import KINDS, kind_by_cli_noun
 from ..content.models import slug_is_valid
@@ -26,6 +28,8 @@ from ..content.site import CareersSite, content_files, load_site
 from ..lint import check_settings, lint_site
 from ..lint.rules import BUILT_IN_CHECKS, RULES
 from ..mkdocs.config import options_of
+from .drafts import draft_lines, drafts_json
+from .pay_laws import pay_laws_markdown, pay_laws_text
 from .readiness import PageReadiness, page_readiness
 from .scaffold import scaffold, slug_for
 from .schema_export import outdated_schemas, write_schemas
@@ -34,6 +38,7 @@ if TYPE_CHECKING:
     from rich.console import Console
 
 EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE = 0, 1, 2
+FC = TypeVar("FC", bound=Callable[..., Any])
 
 
 class ConfigProblem(click.ClickException):
@@ -42,7 +47,8 @@ class ConfigProblem(click.ClickException):
     exit_code = EXIT_USAGE
 
 
-config_file_option = click.option(
+# Annotated so modules registered below (which import it back) get its type through the import cycle.
+config_file_option: Callable[[FC], FC] = click.option(
     "-f", "--config-file", type=click.Path(exists=True, dir_okay=False, path_type=Path), default="mkdocs.yml",
     show_default=True, help="The site's mkdocs.yml (content folders, organization, build date, disabled rules).")
 
@@ -93,6 +99,8 @@ def check(paths: tuple[Path, ...], config_file: Path, output_format: str, strict
         write_github_step_summary(site, pages)
     else:
         print_text_report(site, pages)
+    if output_format != "json" and draft_lines(site):
+        click.echo("\n".join(draft_lines(site)))
     failed = bool(site.errors) or (strict and bool(site.warnings))
     raise SystemExit(EXIT_PROBLEMS if failed else EXIT_OK)
 
@@ -263,6 +271,7 @@ def json_report(site: CareersSite, pages: list[PageReadiness]) -> dict[str, Any]
         "diagnostics": [{"path": d.path, "line": d.line, "field": d.field, "message": d.message, "hint": d.hint,
                          "severity": d.severity.value, "rule": d.rule} for d in site.diagnostics],
         "pages": [page.as_dict() for page in pages],
+        "drafts": drafts_json(site),
     }
 
 
@@ -334,12 +343,23 @@ def schema(out: Path, check_only: bool) -> None:
 @main.command("rules")
 @click.option("--format", "output_format", type=click.Choice(["text", "markdown"]), default="text",
               show_default=True)
-def rules_command(output_format: str) -> None:
+@click.option("--pay-laws", is_flag=True, help="List the pay-transparency laws instead: status on the build date "
+              "(in force, upcoming, superseded), who they cover, citation, source and verified date.")
+@click.option("-f", "--config-file", type=click.Path(dir_okay=False, path_type=Path), default="mkdocs.yml",
+              show_default=True, help="With --pay-laws: mkdocs.yml for build_date and organization.headcount "
+              "(optional).")
+@click.option("--build-date", metavar="YYYY-MM-DD", help="With --pay-laws: the date to report the status on.")
+def rules_command(output_format: str, pay_laws: bool, config_file: Path, build_date: str | None) -> None:
     """List the lint rules: id, severity, what they apply to and why.
 
     Switch a rule off for one file with `lint_disable: [rule-id]` in its frontmatter, or for the
     whole site with `disabled_rules: [rule-id]` under the careers plugin in mkdocs.yml.
     """
+    if pay_laws:
+        on, headcount = _pay_law_context(config_file, build_date)
+        show = pay_laws_markdown if output_format == "markdown" else pay_laws_text
+        click.echo("\n".join(show(on, headcount)))
+        return
     rows = rules_table()
     if output_format == "markdown":
         click.echo("| Rule | Severity | Applies to | Can be disabled | Why |")
@@ -353,6 +373,17 @@ def rules_command(output_format: str) -> None:
         click.echo(f"{rule_id.ljust(width)}  {severity:<7}  {kinds}{fixed}: {rationale}")
 
 
+def _pay_law_context(config_file: Path, build_date: str | None) -> tuple[dt.date, int | None]:
+    """The build date and headcount from mkdocs.yml when there is one, else --build-date or today."""
+    if config_file.is_file():
+        settings = load_settings(config_file, build_date)
+        return settings.build_date, settings.organization.headcount
+    try:
+        return resolve_build_date(build_date), None
+    except BuildDateError as exc:
+        raise click.BadParameter(str(exc), param_hint="--build-date") from None
+
+
 def rules_table() -> list[tuple[str, str, str, str, str]]:
     """(id, severity, applies to, can be disabled, rationale) for every rule and built-in check."""
     rows = [(r.id, r.severity.value, ", ".join(k.replace("_", " ") for k in r.kinds), "yes", r.rationale)
@@ -360,6 +391,18 @@ def rules_table() -> list[tuple[str, str, str, str, str]]:
     rows += [(c.id, c.severity.value, "all files", "no", c.rationale) for c in BUILT_IN_CHECKS]
     return rows
 
+
+# `careers notify` lives in its own module, which uses the shared options above.
+from .notify_command import notify  # noqa: E402
+
+main.add_command(notify)
+from .import_command import import_command  # noqa: E402  (needs `load_settings` above)
+
+main.add_command(import_command)
+
+from .audit_command import audit  # noqa: E402  (last: the command uses load_settings and the options above)
+
+main.add_command(audit)
 
 if __name__ == "__main__":
     main()

@@ -25,7 +25,7 @@ class PageReadiness:
     path: str
     kind: str = ""
     url: str = ""
-    status: str = "invalid"  # open, closed, published, invalid (did not validate) or not published
+    status: str = "invalid"  # open, closed, published, draft, invalid (did not validate) or not published
     errors: int = 0
     warnings: int = 0
     missing: list[str] = field(default_factory=list)
@@ -65,6 +65,12 @@ def page_readiness(site: CareersSite, paths: set[str] | None = None) -> list[Pag
             row.errors += 1
         else:
             row.warnings += 1
+    for problem in site.draft_diagnostics:  # drafts are listed too, but never published
+        row = pages.setdefault(problem.path, PageReadiness(problem.path, "role", status="draft"))
+        row.errors += problem.severity is Severity.ERROR
+        row.warnings += problem.severity is not Severity.ERROR
+    for entry in site.drafts.values():
+        pages.setdefault(entry.source.display_path, PageReadiness(entry.source.display_path, "role", status="draft"))
     for row in pages.values():
         if not row.kind:  # no page: the file did not validate, or is not Markdown at all
             row.status = "invalid" if row.errors else "not published"

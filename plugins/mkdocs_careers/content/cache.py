@@ -29,6 +29,7 @@ class LoadedFile:
     doc: SourceDocument
     model: Any | None
     problems: list[Diagnostic]
+    draft: bool = False  # the frontmatter says `draft: true` (read before the raw data is dropped)
 
     @property
     def unparsable(self) -> bool:
@@ -72,7 +73,8 @@ class ContentCache:
             self.stats.reused += 1
             return cached
         doc = parse_document(path, display_path, slug, raw=raw)
-        loaded = LoadedFile(signature=signature, digest=digest, doc=doc, model=None, problems=[])
+        loaded = LoadedFile(signature=signature, digest=digest, doc=doc, model=None, problems=[],
+                            draft=doc.data.get("draft") is True)
         if not loaded.unparsable:
             loaded.model, loaded.problems = validate_document(doc, model_cls)
             if loaded.model is not None:

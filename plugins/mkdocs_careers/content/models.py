@@ -8,9 +8,10 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+import typing
 from collections.abc import Callable
 from enum import Enum
-from typing import Annotated, TypeVar
+from typing import Annotated, Literal, TypeVar
 from urllib.parse import urlsplit
 
 import pycountry
@@ -150,6 +151,29 @@ class Salary(ContentModel):
         return self
 
 
+class PayRange(Salary):
+    """One of several pay ranges of a role (per location, level or tier); `salary` is their envelope."""
+
+    label: Text | None = Field(None, description="What the range applies to, e.g. 'New York City' or 'Senior'")
+
+
+# Fields `careers import` writes from the applicant tracking system (ATS); every other field is the editor's.
+# A role lists some of them under `ats_pin` to keep its own value against the ATS.
+AtsOwnedField = Literal["title", "department", "employment_type", "date_posted", "locations", "workplace",
+                        "remote_countries", "salary", "pay_ranges", "apply", "closed", "closed_on"]
+ATS_OWNED_FIELDS: tuple[str, ...] = typing.get_args(AtsOwnedField)
+
+
+class AtsSource(ContentModel):
+    """Where `careers import` found the role: written by the import, used to match the job on the next run."""
+
+    provider: Annotated[str, Field(pattern=SLUG_PATTERN, description="ATS the role comes from, e.g. greenhouse")]
+    board: Text = Field(description="Job board name (token) on that ATS")
+    id: Text = Field(description="The job's id on that ATS")
+    body_sha256: Annotated[str, Field(pattern=r"^[0-9a-f]{64}$")] | None = Field(
+        None, description="Digest of the Markdown body the import last wrote; an edited body is never replaced")
+
+
 class Outcomes(ContentModel):
     day_90: list[Text] = Field(min_length=1, description="What the hire has achieved after 90 days (measurable)")
     day_180: list[Text] = Field(min_length=1, description="What the hire has achieved after 180 days (measurable)")
@@ -276,6 +300,8 @@ class Role(ContentModel):
                                                                                   "live in; required when remote")
     salary: Salary | None = Field(None, description="Pay range; pay-transparency laws in many US states and "
                                                     "Canadian provinces require it in job ads")
+    pay_ranges: list[PayRange] = Field(default_factory=list, description="Several pay ranges (e.g. per location "
+                                       "or level), each with a label; salary is then their envelope")
     hiring_manager: Slug = Field(description="Slug of the hiring manager's file in people/")
     summary: Text = Field(description="One or two sentences for listings and the meta description")
     outcomes: Outcomes = Field(description="Measurable outcomes after 90, 180 and 365 days")
@@ -297,6 +323,13 @@ class Role(ContentModel):
                                                                  "Lead → Team Lead → Group Manager")
     equity: Text | None = Field(None, description="The equity offered with the role; overrides the site-wide "
                                                   "default")
+    draft: bool = Field(False, description="true keeps the role off the site; `careers check` still lists it")
+    closed_on: dt.date | None = Field(None, description="Date the role was closed (set by `careers import` when "
+                                                        "the job left the ATS)")
+    ats: AtsSource | None = Field(None, description="The role's job in the applicant tracking system; written by "
+                                                    "`careers import`")
+    ats_pin: list[AtsOwnedField] = Field(default_factory=list, description="ATS-owned fields this file keeps "
+                                         "against the ATS, e.g. [title]")
 
     @property
     def display_name(self) -> str:
@@ -390,6 +423,8 @@ class Organization(ContentModel):
     logo: str | None = Field(None, description="Absolute URL or a path inside content/")
     same_as: list[AbsoluteUrl] = Field(default_factory=list)
     description: Text | None = None
+    headcount: int | None = Field(None, ge=1, description="Number of employees (all countries); pay-transparency "
+                                  "laws for larger employers are skipped when it is below their threshold")
 
 
 def slug_is_valid(slug: str) -> bool:

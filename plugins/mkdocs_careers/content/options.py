@@ -7,6 +7,7 @@ MkDocs validates `mkdocs.yml` through these models (`mkdocs/config.py` wraps eac
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Mapping
 
 from pydantic import BaseModel, ConfigDict, Field
 
@@ -61,12 +62,62 @@ class SocialOptions(_Options):
     twitter_site: str | None = Field(None, description="The organization's X/Twitter handle, e.g. @example")
 
 
+# --- Build manifest, job-board feeds and search-engine notifications (`careers notify`) ----------------------
+INDEXNOW_KEY_ENV = "INDEXNOW_KEY"
+
+
+class ManifestOptions(_Options):
+    enabled: bool = Field(True, description="Write careers-manifest.json (URL, kind, open, hash, lastmod per page), "
+                                            "which `careers notify` compares between deploys")
+
+
+class IndeedFeedOptions(_Options):
+    enabled: bool = Field(True, description="Write /roles/indeed.xml, Indeed's XML job feed of the open roles")
+
+
+class LinkedInFeedOptions(_Options):
+    enabled: bool = Field(True, description="Write /roles/linkedin.xml, LinkedIn's job XML feed of the open roles")
+    company_id: str | None = Field(None, description="The organization's LinkedIn company ID (the number in the "
+                                                     "admin URL of its LinkedIn page)")
+
+
+class IndexNowOptions(_Options):
+    key: str | None = Field(None, pattern=r"^[A-Za-z0-9-]{8,128}$",
+                            description="IndexNow key (8-128 letters, digits, hyphens); null reads the "
+                                        f"{INDEXNOW_KEY_ENV} environment variable. No key: no key file, nothing sent")
+    endpoint: str = Field("https://api.indexnow.org/indexnow", description="IndexNow endpoint to POST to")
+
+    def resolved_key(self, environ: Mapping[str, str]) -> str | None:
+        """The key from mkdocs.yml, else from the environment secret; None when neither is set."""
+        return self.key or (environ.get(INDEXNOW_KEY_ENV) or "").strip() or None
+
+
+class GoogleIndexingOptions(_Options):
+    daily_quota: int = Field(200, ge=1, description="Publish requests allowed per day (Google's default: 200)")
+    endpoint: str = Field("https://indexing.googleapis.com", description="Indexing API root URL")
+
+
+class AuditOptions(_Options):
+    """Thresholds of `careers audit` (fact recall after extraction, top-1 answerability); flags override them."""
+
+    min_fact_recall: float = Field(1.0, ge=0, le=1, description="Share of frontmatter facts that must survive "
+                                                                 "trafilatura and the .md copy (0 to 1)")
+    min_answerability: float = Field(0.85, ge=0, le=1, description="Share of the question bank whose top-1 BM25 "
+                                                                    "passage is on the right page and holds the "
+                                                                    "answer (0 to 1)")
+
+
 class OutputSettings(_Options):
     robots: RobotsPolicy = Field(default_factory=RobotsPolicy)
     llms_txt: LlmsTxtOptions = Field(default_factory=LlmsTxtOptions)
     feeds: FeedOptions = Field(default_factory=FeedOptions)
     sitemap: SitemapOptions = Field(default_factory=SitemapOptions)
     social: SocialOptions = Field(default_factory=SocialOptions)
+    manifest: ManifestOptions = Field(default_factory=ManifestOptions)
+    indeed_feed: IndeedFeedOptions = Field(default_factory=IndeedFeedOptions)
+    linkedin_feed: LinkedInFeedOptions = Field(default_factory=LinkedInFeedOptions)
+    indexnow: IndexNowOptions = Field(default_factory=IndexNowOptions)
+    google_indexing: GoogleIndexingOptions = Field(default_factory=GoogleIndexingOptions)
 
 
 class HiringDefaults(ContentModel):
@@ -82,11 +133,19 @@ class HiringDefaults(ContentModel):
     equity: Text | None = Field(None, description="Default equity text, e.g. the option plan and vesting")
 
 
+class AtsOptions(_Options):
+    """Defaults of `careers import`: which applicant tracking system's public board the roles come from."""
+
+    provider: str | None = Field(None, description="greenhouse, lever or ashby")
+    board: str | None = Field(None, description="The board's name (token) on that ATS")
+    base_url: str | None = Field(None, description="The ATS API's base URL, for mirrors and EU instances")
+
+
 class CareersOptions(_Options):
     """Every option of the `careers` plugin in mkdocs.yml, with its default."""
 
     enabled: bool = Field(True, description="false turns the plugin off (the site builds as plain Material)")
-    organization: Organization = Field(description="The employer: name, url, logo, description, same_as")
+    organization: Organization = Field(description="The employer: name, url, logo, description, same_as, headcount")
     roles_dir: str = Field("roles", description="Folder of the role files, relative to mkdocs.yml")
     people_dir: str = Field("people", description="Folder of the people files, relative to mkdocs.yml")
     case_studies_dir: str = Field("case_studies", description="Folder of the case-study files")
@@ -99,9 +158,19 @@ class CareersOptions(_Options):
     feeds: FeedOptions = Field(default_factory=FeedOptions)
     sitemap: SitemapOptions = Field(default_factory=SitemapOptions)
     social: SocialOptions = Field(default_factory=SocialOptions)
+    # Build manifest, job-board feeds and the `careers notify` channels.
+    manifest: ManifestOptions = Field(default_factory=ManifestOptions)
+    indeed_feed: IndeedFeedOptions = Field(default_factory=IndeedFeedOptions)
+    linkedin_feed: LinkedInFeedOptions = Field(default_factory=LinkedInFeedOptions)
+    indexnow: IndexNowOptions = Field(default_factory=IndexNowOptions)
+    google_indexing: GoogleIndexingOptions = Field(default_factory=GoogleIndexingOptions)
     hiring: HiringDefaults = Field(default_factory=HiringDefaults)
+    audit: AuditOptions = Field(default_factory=AuditOptions)
+    ats: AtsOptions = Field(default_factory=AtsOptions)
 
     @property
     def outputs(self) -> OutputSettings:
         return OutputSettings(robots=self.robots, llms_txt=self.llms_txt, feeds=self.feeds, sitemap=self.sitemap,
-                              social=self.social)
+                              social=self.social, manifest=self.manifest, indeed_feed=self.indeed_feed,
+                              linkedin_feed=self.linkedin_feed, indexnow=self.indexnow,
+                              google_indexing=self.google_indexing)

@@ -16,7 +16,7 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError
 from .build_date import BuildDateError, resolve_build_date
 from .kinds import ContentKind
 from .models import Organization
-from .options import CareersOptions, HiringDefaults, OutputSettings
+from .options import AtsOptions, AuditOptions, CareersOptions, HiringDefaults, OutputSettings
 from .validation import config_problems
 
 
@@ -34,6 +34,8 @@ class CareersSettings(BaseModel):
     disabled_rules: frozenset[str] = frozenset()
     outputs: OutputSettings = Field(default_factory=OutputSettings)
     hiring: HiringDefaults = Field(default_factory=HiringDefaults)
+    audit: AuditOptions = Field(default_factory=AuditOptions)
+    ats: AtsOptions = Field(default_factory=AtsOptions)
 
     def content_dir(self, kind: ContentKind | str) -> Path:
         from .kinds import KINDS
@@ -83,4 +85,6 @@ def settings_from_config(options: Mapping[str, Any] | CareersOptions, *, site_ur
         disabled_rules=frozenset(parsed.disabled_rules),
         outputs=parsed.outputs,
         hiring=parsed.hiring,
+        audit=parsed.audit,
+        ats=parsed.ats,
     )

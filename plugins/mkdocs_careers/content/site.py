@@ -65,6 +65,9 @@ class CareersSite:
     people: dict[str, Entry[Person]] = field(default_factory=dict)
     case_studies: dict[str, Entry[CaseStudy]] = field(default_factory=dict)
     diagnostics: list[Diagnostic] = field(default_factory=list)
+    # Roles marked `draft: true`: checked and listed, never published, and their problems never fail a build.
+    drafts: dict[str, Entry[Role]] = field(default_factory=dict)
+    draft_diagnostics: list[Diagnostic] = field(default_factory=list)
 
     @property
     def build_date(self) -> dt.date:
@@ -215,19 +218,23 @@ def load_site(settings: CareersSettings, cache: ContentCache | None = None) -> C
                 continue
             slug = path.stem
             loaded = cache.load(path, shown, slug, kind.model)
-            site.diagnostics.extend(loaded.doc.diagnostics)
+            draft = kind is ROLE and loaded.draft
+            sink = site.draft_diagnostics if draft else site.diagnostics
+            sink.extend(loaded.doc.diagnostics)
             if not slug_is_valid(slug):
-                site.diagnostics.append(_invalid_slug(shown, path.name, names))
+                sink.append(_invalid_slug(shown, path.name, names))
                 continue
             present[kind.name].add(slug)
             if loaded.unparsable:
                 continue
-            site.diagnostics.extend(loaded.problems)
+            sink.extend(loaded.problems)
             if loaded.model is not None:
-                store[slug] = Entry(kind=kind, slug=slug, model=loaded.model, source=loaded.doc)
+                entry: Entry[Any] = Entry(kind=kind, slug=slug, model=loaded.model, source=loaded.doc)
+                (site.drafts if draft else store)[slug] = entry
     cache.end()
     _check_references(site, present)
     site.diagnostics = sorted(set(site.diagnostics))
+    site.draft_diagnostics = sorted(set(site.draft_diagnostics))
     return site
 
 
@@ -257,12 +264,12 @@ def _check_references(site: CareersSite, present: dict[str, set[str]]) -> None:
         close = difflib.get_close_matches(target, list(available), n=1, cutoff=0.6)
         folder = site.settings.content_dir(kind.name).name
         hint = f"did you mean '{close[0]}'?" if close else f"create {folder}/{target}.md or use an existing slug"
-        site.diagnostics.append(Diagnostic(entry.source.display_path, entry.source.line_of(field_path),
-                                           format_field_path(field_path),
-                                           f"no {kind.name.replace('_', ' ')} '{target}' in {folder}/", hint,
-                                           rule="reference"))
+        sink = site.draft_diagnostics if getattr(entry.model, "draft", False) else site.diagnostics
+        sink.append(Diagnostic(entry.source.display_path, entry.source.line_of(field_path),
+                               format_field_path(field_path),
+                               f"no {kind.name.replace('_', ' ')} '{target}' in {folder}/", hint, rule="reference"))
 
-    for entry in site.roles.values():
+    for entry in [*site.roles.values(), *site.drafts.values()]:
         role = entry.model
         if role.hiring_manager not in site.people:
             report(entry, ("hiring_manager",), role.hiring_manager, PERSON, site.people)

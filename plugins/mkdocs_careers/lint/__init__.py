@@ -25,8 +25,11 @@ def lint_site(site: CareersSite, only: set[Path] | None = None) -> CareersSite:
     still loaded and linted, so references between files resolve.
     """
     problems = [*site.diagnostics, *run_rules(site)]
+    drafts = [*site.draft_diagnostics, *run_rules(site, list(site.drafts.values()))]  # listed, never failing
     if only is not None:
         wanted = {display_path(path, site.settings.project_root) for path in only}
         problems = [p for p in problems if p.path in wanted]
+        drafts = [p for p in drafts if p.path in wanted]
     site.diagnostics = sorted(set(problems))
+    site.draft_diagnostics = sorted(set(drafts))
     return site

@@ -106,11 +106,32 @@ def _faq_answer_length(entry: Entry[Role], site: CareersSite) -> Iterator[Findin
 @rule("pay-transparency", "Job ads for roles in (or remote-open to) a pay-transparency jurisdiction must state pay, "
       "or the employer breaks that law.", Severity.ERROR, "role")
 def _pay_transparency(entry: Entry[Role], site: CareersSite) -> Iterator[Finding]:
+    yield from _pay_findings(entry, site, "error")
+
+
+@rule("pay-transparency-advisory", "Where a pay law lets pay wait until the interview, or is not enforced yet, "
+      "stating pay in the ad is the simple way to comply.", Severity.WARNING, "role")
+def _pay_transparency_advisory(entry: Entry[Role], site: CareersSite) -> Iterator[Finding]:
+    yield from _pay_findings(entry, site, "warning")
+
+
+@rule("location-region", "State and provincial pay laws apply by region: a US or Canadian office must be placed in "
+      "one, or a law could be missed.", Severity.ERROR, "role")
+def _location_region(entry: Entry[Role], site: CareersSite) -> Iterator[Finding]:
+    for problem in pay_transparency.location_problems(entry.model):
+        yield Finding(problem.field, problem.message, problem.hint)
+
+
+def _pay_findings(entry: Entry[Role], site: CareersSite, severity: str) -> Iterator[Finding]:
     role: Role = entry.model
     if not site.role_status(role).is_open:
         return  # a closed role is no longer advertised
-    for problem in pay_transparency.problems(role, site.build_date):
-        yield Finding(problem.field, problem.message, problem.hint)
+    found = pay_transparency.problems(role, site.build_date, body=entry.body,
+                                      headcount=site.settings.organization.headcount)
+    for problem in found:
+        if problem.severity == severity:
+            line = entry.source.body_line if problem.field == ("body",) else None
+            yield Finding(problem.field, problem.message, problem.hint, line=line)
 
 
 @rule("outcome-measurable", "Outcomes with a number, percentage or date tell candidates and assistants what "
@@ -247,9 +268,10 @@ def generic_heading_reason(text: str) -> str | None:
     return None
 
 
-def run_rules(site: CareersSite) -> list[Diagnostic]:
+def run_rules(site: CareersSite, entries: list[Entry[Any]] | None = None) -> list[Diagnostic]:
+    """Findings of every enabled rule on `entries` (default: every published entry of the site)."""
     results: list[Diagnostic] = []
-    for entry in site.entries():
+    for entry in site.entries() if entries is None else entries:
         for current in RULES:
             if entry.kind.name not in current.kinds or current.id in site.settings.disabled_rules:
                 continue

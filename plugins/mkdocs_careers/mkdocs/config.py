@@ -17,10 +17,17 @@ from pydantic import TypeAdapter, ValidationError
 
 from ..content.models import Organization
 from ..content.options import (
+    AtsOptions,
+    AuditOptions,
     CareersOptions,
     FeedOptions,
+    GoogleIndexingOptions,
     HiringDefaults,
+    IndeedFeedOptions,
+    IndexNowOptions,
+    LinkedInFeedOptions,
     LlmsTxtOptions,
+    ManifestOptions,
     RobotsPolicy,
     SitemapOptions,
     SocialOptions,
@@ -78,7 +85,14 @@ class CareersConfig(base.Config):  # type: ignore[no-untyped-call]  # mkdocs lea
     feeds = PydanticOption[FeedOptions]("feeds")
     sitemap = PydanticOption[SitemapOptions]("sitemap")
     social = PydanticOption[SocialOptions]("social")
+    manifest = PydanticOption[ManifestOptions]("manifest")
+    indeed_feed = PydanticOption[IndeedFeedOptions]("indeed_feed")
+    linkedin_feed = PydanticOption[LinkedInFeedOptions]("linkedin_feed")
+    indexnow = PydanticOption[IndexNowOptions]("indexnow")
+    google_indexing = PydanticOption[GoogleIndexingOptions]("google_indexing")
     hiring = PydanticOption[HiringDefaults]("hiring")
+    audit = PydanticOption[AuditOptions]("audit")
+    ats = PydanticOption[AtsOptions]("ats")  # `careers import` defaults: provider, board, base_url
 
 
 def options_of(config: CareersConfig) -> dict[str, Any]:

@@ -11,6 +11,7 @@ from ..pages.builders import FreePage, entry_page, free_page, index_page
 from ..pages.model import PageModel
 from ..render.entry_markdown import entry_markdown
 from ..render.markdown import MarkdownRenderer, markdown_copy_path
+from .deploy_outputs import deploy_outputs
 from .job_feeds import JSON_FEED_PATH, RSS_FEED_PATH, json_feed, rss_feed
 from .llms_txt import llms_full_txt, llms_txt
 from .robots_txt import robots_txt
@@ -78,3 +79,4 @@ def iter_outputs(site: CareersSite, site_name: str, free_pages: list[FreePage],
     if options.feeds.enabled:
         yield JSON_FEED_PATH, json_feed(site)
         yield RSS_FEED_PATH, rss_feed(site)
+    yield from deploy_outputs(site, free_pages).items()  # manifest, job-board feeds, IndexNow key (deploy_outputs.py)

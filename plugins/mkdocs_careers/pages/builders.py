@@ -150,7 +150,7 @@ def role_facts(entry: Entry[Role], site: CareersSite) -> tuple[Fact, ...]:
     return (
         Fact("Location", tuple(places)),
         Fact("Workplace", (labels.workplace_label(role.workplace),)),
-        Fact("Salary", (labels.salary_label(role.salary),)),
+        Fact("Salary", labels.pay_labels(role)),
         Fact("Employment type", (labels.employment_label(role.employment_type),)),
         Fact("Apply by", (labels.closing_label(role),)),
         Fact("Posted", (labels.date_label(role.date_posted),)),
@@ -187,6 +187,8 @@ def _role_page(role: Role, entry: Entry[Role], site: CareersSite) -> PageModel:
     posting = [
         _section("", None, Facts(role_facts(entry, site)), Paragraph(role.summary, "lede")),
         _section("key-facts", h.key_facts, Paragraph(key_facts), kind="key-facts"),
+        _section("where-you-work", h.where, Paragraph(passages.where_intro(role, org)),
+                 Paragraph(passages.employment_sentence(role)), kind="where"),
         _section("about-the-role", h.about, Body(entry.body, entry.src_uri)),
         _section("outcomes-90-days", h.outcomes_90, Paragraph(passages.outcomes_intro(role, org, 90)),
                  _bullets(role.outcomes.day_90, "outcomes"), kind="outcomes"),
@@ -205,7 +207,7 @@ def _role_page(role: Role, entry: Entry[Role], site: CareersSite) -> PageModel:
                                 _bullets(role.skills, "chips")))
     pay_children: list[Section] = []
     if role.incentives or plan.equity:
-        blocks: list[Block] = []
+        blocks: list[Block] = [Paragraph(passages.incentives_intro(role))]
         if role.incentives:
             blocks.append(_bullets(role.incentives))
         if plan.equity:
@@ -214,14 +216,15 @@ def _role_page(role: Role, entry: Entry[Role], site: CareersSite) -> PageModel:
                                     level=3))
     if role.benefits:
         pay_children.append(Section("benefits", f"Benefits included with the {role.title} role",
-                                    (_bullets(role.benefits),), level=3))
+                                    (Paragraph(passages.benefits_intro(role, org)), _bullets(role.benefits)),
+                                    level=3))
     if plan.career_ladder:
         steps = tuple(Item(step.summary or "", lead=step.title, current=step.current) for step in plan.career_ladder)
         pay_children.append(Section("career-ladder", f"Career path after the {role.title} role",
                                     (Paragraph(passages.ladder_intro(role, org)),
                                      ItemList(steps, "ladder", ordered=True)), level=3))
     posting.append(Section("compensation", h.compensation,
-                           (Paragraph(labels.salary_label(role.salary), "strong-value",
+                           (Paragraph(labels.pay_label(role), "strong-value",
                                       prefix=passages.pay_prefix(role, org)),),
                            tuple(pay_children)))
     sections += [Section(s.id, s.heading, s.blocks, s.children, s.level, s.kind, in_posting=True) for s in posting]
@@ -248,7 +251,8 @@ def _role_page(role: Role, entry: Entry[Role], site: CareersSite) -> PageModel:
             items = tuple(Item(i.evidence or "", lead=i.criterion) for i in plan.scorecard)
             steps_children.append(Section(
                 "scorecard", f"The {len(plan.scorecard)}-item scorecard every {role.title} candidate is assessed on",
-                (ItemList(items, "scorecard", ordered=True),), level=3))
+                (Paragraph(passages.scorecard_intro(role, len(plan.scorecard))),
+                 ItemList(items, "scorecard", ordered=True)), level=3))
         sections.append(Section("how-we-hire", h.how_we_hire, (Paragraph(passages.process_summary(role, org, plan)),),
                                 tuple(steps_children), kind="how-we-hire"))
     if status.is_open:
@@ -256,7 +260,7 @@ def _role_page(role: Role, entry: Entry[Role], site: CareersSite) -> PageModel:
     if role.faq:
         questions = tuple(Section(f"faq-{index}", item.question, (Paragraph(item.answer, "answer"),), level=3)
                           for index, item in enumerate(role.faq, start=1))
-        sections.append(Section("faq", h.faq, (), questions, kind="faq"))
+        sections.append(Section("faq", h.faq, (Paragraph(passages.faq_intro(role, org)),), questions, kind="faq"))
     tenure = labels.tenure_label(person, site.build_date)
     lead_in, after = passages.reports_to(role, org, person, tenure)
     sections.append(_section("hiring-manager", h.hiring_manager, PersonCard(
@@ -279,9 +283,10 @@ def _person_page(person: Person, entry: Entry[Person], site: CareersSite) -> Pag
         _section("", None, PersonCard(name, None, (f"{person.job_title}, {org}", tenure),
                                       image=person.image, image_alt=person.image_alt or name,
                                       image_size=160, profile=True),
-                 Paragraph(person.summary, "lede")),
+                 Paragraph(person.summary, "lede"), Paragraph(passages.person_facts(person, org, tenure))),
         _section("bio", f"How {name} works", Body(entry.body, entry.src_uri)),
-        _section("achievements", f"What {name} has achieved at {org}", _bullets(person.achievements)),
+        _section("achievements", f"What {name} has achieved at {org}",
+                 Paragraph(passages.achievements_intro(person, org)), _bullets(person.achievements)),
     ]
     if person.knows_about:
         sections.append(_section("expertise", f"Topics {name} knows best", _bullets(person.knows_about, "chips")))
@@ -317,8 +322,9 @@ def _case_study_page(study: CaseStudy, entry: Entry[CaseStudy], site: CareersSit
     rows = tuple(MetricRow(m.label, labels.metric_value(m.before, m), labels.metric_value(m.after, m),
                            labels.metric_change(m)) for m in study.metrics)
     sections = [
-        _section("", None, Facts(facts), Paragraph(study.summary, "lede")),
-        _section("results", h.results, Metrics(rows)),
+        _section("", None, Facts(facts), Paragraph(study.summary, "lede"),
+                 Paragraph(passages.case_study_facts(study, site.settings.organization.name, leader.model))),
+        _section("results", h.results, Paragraph(passages.results_intro(study, leader.model)), Metrics(rows)),
         _section("story", h.story, Body(entry.body, entry.src_uri)),
     ]
     if study.topics:

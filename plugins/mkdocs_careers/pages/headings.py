@@ -29,6 +29,7 @@ class RoleHeadings:
     how_we_hire: str
     hiring_brief: str
     key_facts: str
+    where: str
 
 
 def _where(role: Role) -> str:
@@ -50,7 +51,7 @@ def role_headings(role: Role, organization_name: str) -> RoleHeadings:
         outcomes_180=f"What the {title} delivers by day 180",
         outcomes_365=f"What success looks like for the {title} after one year",
         must_haves=f"What you need to be hired as {title}",
-        nice_to_haves=f"What helps but is not required for the {title} role",
+        nice_to_haves=f"Nice-to-haves: what helps a {title} candidate stand out",
         skills=f"Skills and tools the {title} uses",
         compensation=f"{title} salary, bonuses, equity and career path",
         faq=f"Questions candidates ask about the {title} role",
@@ -59,6 +60,7 @@ def role_headings(role: Role, organization_name: str) -> RoleHeadings:
         how_we_hire=f"Interview process for the {title} role: take-home, interviews and scorecard",
         hiring_brief=f"Hiring brief for the {title} role, ready to copy",
         key_facts=f"{title} at {organization_name}: salary, location and deadline",
+        where=f"Where the {title} works: office, hybrid or remote, and employment type",
     )
     values = {name: getattr(overrides, name, None) or getattr(generated, name)
               for name in generated.__dataclass_fields__}

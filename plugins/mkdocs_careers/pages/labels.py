@@ -24,6 +24,18 @@ def salary_label(salary: Salary | None) -> str:
     return f"{amount} {salary.currency} {_UNIT_WORDS[salary.unit.value]}"
 
 
+def pay_labels(role: Role) -> tuple[str, ...]:
+    """The salary, then each labelled range when the role has several (per location, level or tier)."""
+    ranges = tuple(f"{r.label + ': ' if r.label else ''}{salary_label(r)}" for r in role.pay_ranges)
+    return (salary_label(role.salary), *ranges)
+
+
+def pay_label(role: Role) -> str:
+    """`pay_labels` on one line: "$170,000–$225,000 USD per year (New York City: ...; San Francisco: ...)"."""
+    envelope, *ranges = pay_labels(role)
+    return f"{envelope} ({'; '.join(ranges)})" if ranges else envelope
+
+
 def date_label(value: dt.date | None) -> str:
     if value is None:
         return ""
@@ -134,7 +146,7 @@ def role_fact_line(role: Role) -> str:
     where = location_label(role)
     return "; ".join([
         f"{workplace_label(role.workplace)}, {where}" if role.workplace is not Workplace.REMOTE else where,
-        salary_label(role.salary),
+        pay_label(role),
         employment_label(role.employment_type),
         f"apply by {closing_label(role)}" if role.valid_through else "open until filled",
     ])

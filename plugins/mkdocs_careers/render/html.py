@@ -6,6 +6,7 @@ extensions) and gets back the page HTML, the JobPosting description and the JSON
 
 from __future__ import annotations
 
+import functools
 import posixpath
 import re
 from collections.abc import Callable
@@ -41,6 +42,19 @@ def relative_url(from_path: str, to_path: str) -> str:
     return rel
 
 
+@functools.cache
+def _environment() -> Environment:
+    """One Jinja environment per process: templates are compiled once, not once per build or per test."""
+    return Environment(
+        loader=PackageLoader("mkdocs_careers.render", "templates"),
+        autoescape=select_autoescape(default=True, default_for_string=True),
+        undefined=StrictUndefined,
+        trim_blocks=True,
+        lstrip_blocks=True,
+        keep_trailing_newline=True,
+    )
+
+
 class HtmlRenderer:
     """Renders page models of one site into HTML fragments; holds the Jinja environment (autoescape on)."""
 
@@ -48,14 +62,7 @@ class HtmlRenderer:
         self.site = site
         self.site_name = site_name
         self.language = language
-        self.env = Environment(
-            loader=PackageLoader("mkdocs_careers.render", "templates"),
-            autoescape=select_autoescape(default=True, default_for_string=True),
-            undefined=StrictUndefined,
-            trim_blocks=True,
-            lstrip_blocks=True,
-            keep_trailing_newline=True,
-        )
+        self.env = _environment()
 
     def _rel(self, page_path: str) -> Callable[..., str]:
         use_directory_urls = self.site.settings.use_directory_urls

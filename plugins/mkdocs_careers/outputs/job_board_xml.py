@@ -1,0 +1,103 @@
+"""What the Indeed and LinkedIn XML job feeds share: the job description as HTML, CDATA text nodes and the
+places a role is advertised in. The facts themselves come from the page's labels (pages/labels.py) and the
+JobPosting builder (jsonld/job_posting.py), so a feed never states a fact differently from the page."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+from urllib.parse import urljoin
+
+from lxml import etree
+from lxml import html as lxml_html
+from markdown_it import MarkdownIt
+
+from ..content.models import Location, Role, Workplace
+from ..pages.builders import entry_page
+from ..render.html import HtmlRenderer
+from ..render.markdown import absolutize_links
+
+if TYPE_CHECKING:
+    from ..content.site import CareersSite
+
+# Raw HTML in an editor's body is shown as text, never passed through to a job board.
+_MARKDOWN = MarkdownIt("commonmark", {"html": False})
+# Job boards want literal characters, not HTML entities; only < and > must stay escaped inside the HTML.
+_LITERAL_ENTITIES = {"&amp;": "&", "&quot;": '"', "&#34;": '"', "&#39;": "'", "&#x27;": "'"}
+_ENTITY = re.compile("|".join(map(re.escape, _LITERAL_ENTITIES)))
+
+
+def role_descriptions(site: CareersSite) -> dict[str, str]:
+    """Every open role's job description as HTML, keyed by slug: the same template and sections as its
+    JobPosting `description` (render/templates/posting.html), rendered once per build for both feeds."""
+    renderer = HtmlRenderer(site, site_name=site.settings.organization.name, language=None)
+    descriptions = {}
+    for entry in site.open_roles:
+        page_url = site.url(entry.page_path)
+        # The adapter converts the body with MkDocs for the page; here it is converted the same way as text.
+        body_html = _MARKDOWN.render(absolutize_links(entry.body, entry.src_uri, site))
+        html = renderer.posting_html(entry_page(entry, site), body_html, headerlinks=False)
+        descriptions[entry.slug] = _literal_characters(_absolute_links(html, page_url))
+    return descriptions
+
+
+def _absolute_links(html: str, page_url: str) -> str:
+    """The page links relative to itself; a job board shows the text elsewhere, so every link is absolute."""
+    fragment = lxml_html.fragment_fromstring(html, create_parent="div")
+    fragment.rewrite_links(lambda href: urljoin(page_url, href))
+    inner = (fragment.text or "") + "".join(lxml_html.tostring(child, encoding="unicode") for child in fragment)
+    return inner.strip()
+
+
+def _literal_characters(html: str) -> str:
+    return _ENTITY.sub(lambda match: _LITERAL_ENTITIES[match.group(0)], html)
+
+
+def text_element(parent: etree._Element, tag: str, value: str | int | None) -> etree._Element | None:
+    """A child element whose text is wrapped in CDATA, as both specs ask; None values are left out.
+
+    CDATA cannot hold "]]>": such a (rare) value is written as escaped text, which XML parsers read the same.
+    """
+    if value is None or value == "":
+        return None
+    element = etree.SubElement(parent, tag)
+    text = str(value)
+    element.text = etree.CDATA(text) if "]]>" not in text else text
+    return element
+
+
+def plain_element(parent: etree._Element, tag: str, value: str | int) -> etree._Element:
+    element = etree.SubElement(parent, tag)
+    element.text = str(value)
+    return element
+
+
+def feed_bytes(root: etree._Element) -> bytes:
+    etree.indent(root)
+    document: bytes = etree.tostring(root, encoding="utf-8", xml_declaration=True)
+    return document + b"\n"
+
+
+@dataclass(frozen=True)
+class JobPlace:
+    """One place a job is advertised in: an office, or a country a remote hire may live in."""
+
+    country: str
+    city: str | None = None
+    region: str | None = None
+    postal_code: str | None = None
+    street: str | None = None
+
+
+def job_places(role: Role) -> list[JobPlace]:
+    """Offices first; a remote role without offices is advertised in each country a hire may live in."""
+    places = [_office(loc) for loc in role.locations]
+    if not places and role.workplace is Workplace.REMOTE:
+        places = [JobPlace(country=code) for code in role.remote_countries]
+    return places
+
+
+def _office(location: Location) -> JobPlace:
+    return JobPlace(country=location.country, city=location.city, region=location.region,
+                    postal_code=location.postal_code, street=location.street)

@@ -1,0 +1,160 @@
+"""Indeed's and LinkedIn's XML job feeds: parsed with lxml and checked against each spec's required elements,
+limits and formatting rules; open roles only; each can be switched off."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+from conftest import CLOSED, OPEN, demo_roles, run_build
+from lxml import etree
+from mkdocs_careers.outputs.job_board_xml import text_element
+from mkdocs_careers.outputs.linkedin_feed import partner_job_id
+
+SITE = "https://careers.northwind-labs.example/"
+INDEED_REQUIRED = ("title", "date", "referencenumber", "requisitionid", "url", "company", "description")
+LINKEDIN_REQUIRED = ("partnerJobId", "company", "title", "description", "location", "applyUrl")
+ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+# Job boards want literal characters: the only entities allowed in a description escape a literal < or >.
+HTML_ENTITY = re.compile(r"&(?!lt;|gt;)#?[a-z0-9]+;", re.I)
+
+
+def feed(build, name: str) -> etree._Element:
+    root = etree.fromstring((build.site / "roles" / name).read_bytes())
+    assert root.tag == "source"
+    return root
+
+
+def test_indeed_feed_lists_every_open_role_with_the_required_elements(demo_build):
+    root = feed(demo_build, "indeed.xml")
+    jobs = root.findall("job")
+    assert {job.findtext("requisitionid") for job in jobs} == set(OPEN)
+    for job in jobs:
+        for tag in INDEED_REQUIRED:
+            assert (job.findtext(tag) or "").strip(), f"{job.findtext('referencenumber')}: no <{tag}>"
+        assert ISO_DATE.match(job.findtext("date"))
+        assert job.findtext("url") == f"{SITE}roles/{job.findtext('requisitionid')}/"
+        assert job.findtext("country") and (job.findtext("city") or demo_roles()[job.findtext("requisitionid")][
+            "workplace"] == "remote")
+        assert not HTML_ENTITY.search(job.findtext("description"))
+        assert re.search(r"<(dl|h2|ul|p)\b", job.findtext("description"))  # real HTML in CDATA, not entities
+    references = [job.findtext("referencenumber") for job in jobs]
+    assert len(references) == len(set(references))  # one per job and location
+    london_berlin = [job for job in jobs if job.findtext("requisitionid") == "ml-engineering-manager"]
+    assert [j.findtext("city") for j in london_berlin] == ["London", "Berlin"]
+    assert [j.findtext("referencenumber") for j in london_berlin] == [
+        "ml-engineering-manager-london-gb", "ml-engineering-manager-berlin-de"]
+
+
+def test_indeed_feed_wraps_every_value_in_cdata(demo_build):
+    text = (demo_build.site / "roles" / "indeed.xml").read_text(encoding="utf-8")
+    sections = re.findall(r"<!\[CDATA\[.*?\]\]>", text, re.S)
+    assert len(sections) >= len(OPEN) * len(INDEED_REQUIRED)
+    without_cdata = re.sub(r"<!\[CDATA\[.*?\]\]>", "CDATA", text, flags=re.S)
+    assert set(re.findall(r"<(\w+)>([^<]*)</\1>", without_cdata)) <= {(tag, "CDATA") for tag, _ in re.findall(
+        r"<(\w+)>(CDATA)</\1>", without_cdata)}  # no leaf holds bare text
+
+
+@pytest.mark.parametrize("slug", CLOSED)
+def test_closed_roles_are_in_neither_feed(demo_build, slug):
+    for name in ("indeed.xml", "linkedin.xml"):
+        assert f"roles/{slug}/" not in (demo_build.site / "roles" / name).read_text(encoding="utf-8")
+
+
+def test_linkedin_feed_meets_the_limits_of_the_spec(demo_build):
+    root = feed(demo_build, "linkedin.xml")
+    jobs = root.findall("job")
+    assert int(root.findtext("expectedJobCount")) == len(jobs) == len(OPEN)
+    assert root.findtext("publisherUrl") == SITE and root.findtext("lastBuildDate").endswith("GMT")
+    assert {job.findtext("partnerJobId") for job in jobs} == set(OPEN)
+    for job in jobs:
+        for tag in LINKEDIN_REQUIRED:
+            assert (job.findtext(tag) or "").strip(), f"{job.findtext('partnerJobId')}: no <{tag}>"
+        assert len(job.findtext("partnerJobId")) <= 40
+        assert len(job.findtext("description")) >= 100
+        assert job.findtext("applyUrl").startswith("https://")
+        assert job.findtext("workplaceTypes") in {"On-site", "Hybrid", "Remote"}
+        assert job.findtext("jobtype") in {"FULL_TIME", "PART_TIME", "CONTRACT", "TEMPORARY", "INTERNSHIP",
+                                           "VOLUNTEER", "OTHER"}
+        assert not HTML_ENTITY.search(job.findtext("description"))
+        salary = job.find("salaries/salary")
+        if salary is not None:
+            assert float(salary.findtext("lowEnd/amount")) <= float(salary.findtext("highEnd/amount"))
+            assert salary.findtext("type") == "BASE_SALARY"
+
+
+def test_partner_job_id_is_at_most_40_characters_stable_and_unique():
+    short = "data-lead"
+    long_a = "senior-staff-machine-learning-platform-engineer-berlin"
+    long_b = "senior-staff-machine-learning-platform-engineer-munich"
+    assert partner_job_id(short) == short
+    assert len(partner_job_id(long_a)) <= 40 and partner_job_id(long_a) == partner_job_id(long_a)
+    assert partner_job_id(long_a) != partner_job_id(long_b)
+
+
+def add_options(project, text: str) -> None:
+    config = project / "mkdocs.yml"
+    config.write_text(config.read_text(encoding="utf-8") + text, encoding="utf-8")
+
+
+def test_each_output_can_be_switched_off(minimal_project):
+    add_options(minimal_project, "      indeed_feed: {enabled: false}\n      linkedin_feed: {enabled: false}\n"
+                                 "      manifest: {enabled: false}\n")
+    result = run_build(minimal_project)
+    assert result.returncode == 0, result.output
+    for path in ("roles/indeed.xml", "roles/linkedin.xml", "careers-manifest.json"):
+        assert not (result.site / path).exists(), path
+    assert (result.site / "roles" / "feed.json").exists()
+
+
+def test_indexnow_key_file_is_published_only_when_a_key_is_configured(minimal_project, monkeypatch):
+    result = run_build(minimal_project)
+    assert result.returncode == 0, result.output
+    assert {p.name for p in result.site.glob("*.txt")} == {"robots.txt", "llms.txt", "llms-full.txt"}
+    monkeypatch.setenv("INDEXNOW_KEY", "key-from-the-environment")
+    result = run_build(minimal_project)
+    assert (result.site / "key-from-the-environment.txt").read_text() == "key-from-the-environment\n"
+    add_options(minimal_project, "      indexnow: {key: key-in-mkdocs-yml}\n")
+    result = run_build(minimal_project)
+    assert (result.site / "key-in-mkdocs-yml.txt").read_text() == "key-in-mkdocs-yml\n"
+
+
+def test_invalid_indexnow_key_is_a_clear_config_error(minimal_project):
+    add_options(minimal_project, "      indexnow: {key: 'too short'}\n")
+    result = run_build(minimal_project)
+    assert result.returncode != 0 and "indexnow.key" in result.output and "Traceback" not in result.output
+
+
+def test_special_characters_survive_both_feeds(minimal_project):
+    role = minimal_project / "roles" / "data-lead.md"
+    summary = "Lead R&D data work: <b>not markup</b>, \"quoted\" and ]]> kept."
+    text = role.read_text(encoding="utf-8").replace(
+        "summary: Lead the data team that turns raw events into decisions.", f"summary: '{summary}'")
+    role.write_text(text, encoding="utf-8")
+    result = run_build(minimal_project, strict=False)
+    assert result.returncode == 0, result.output
+    for name in ("indeed.xml", "linkedin.xml"):
+        job = etree.fromstring((result.site / "roles" / name).read_bytes()).find("job")
+        description = job.findtext("description")
+        assert "R&D data work" in description and '"quoted"' in description and "]]&gt; kept" in description
+        assert "&lt;b&gt;not markup&lt;/b&gt;" in description and "<b>" not in description
+        assert not HTML_ENTITY.search(description)
+    indeed_raw = (result.site / "roles" / "indeed.xml").read_text(encoding="utf-8")
+    assert "R&D data work" in indeed_raw  # inside CDATA, literally: no entity
+
+
+def test_a_value_holding_the_cdata_terminator_is_escaped_text_instead():
+    root = etree.Element("job")
+    text_element(root, "title", "Lead ]]> & <Ops>")
+    text_element(root, "company", "Example & Co")
+    xml = etree.tostring(root, encoding="unicode")
+    assert "<company><![CDATA[Example & Co]]></company>" in xml
+    assert etree.fromstring(xml).findtext("title") == "Lead ]]> & <Ops>"
+
+
+def test_expired_role_leaves_both_feeds(minimal_project):
+    result = run_build(minimal_project, epoch="1830297600")  # 2028-01-01: data-lead expired on 2027-12-31
+    assert result.returncode == 0, result.output
+    assert feed(result, "indeed.xml").findall("job") == []
+    linkedin = feed(result, "linkedin.xml")
+    assert linkedin.findall("job") == [] and linkedin.findtext("expectedJobCount") == "0"
