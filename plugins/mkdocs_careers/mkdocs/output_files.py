@@ -8,20 +8,24 @@ destination, which MkDocs leaves in place ("plugins write directly into site_dir
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from pathlib import Path
 
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.files import File
 
 
-def written_output(config: MkDocsConfig, src_uri: str, dest_uri: str, content: str | bytes) -> File:
-    """Write `content` to `dest_uri` in the site folder now; the returned File stands for it."""
+def written_output(config: MkDocsConfig, src_uri: str, dest_uri: str,
+                   content: str | bytes | Iterable[str]) -> File:
+    """Write `content` (text, bytes or chunks of text) to `dest_uri` in the site folder now; the returned
+    File stands for it."""
     target = Path(config.site_dir) / dest_uri
     target.parent.mkdir(parents=True, exist_ok=True)
-    if isinstance(content, str):
-        target.write_text(content, encoding="utf-8")
-    else:
+    if isinstance(content, bytes):
         target.write_bytes(content)
+    else:
+        with open(target, "w", encoding="utf-8") as stream:
+            stream.writelines([content] if isinstance(content, str) else content)
     output = File.generated(config, src_uri, abs_src_path=str(target))
     output.dest_uri = dest_uri
     return output

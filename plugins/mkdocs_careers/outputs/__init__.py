@@ -12,8 +12,8 @@ from ..pages.model import PageModel
 from ..render.entry_markdown import entry_markdown
 from ..render.markdown import MarkdownRenderer, markdown_copy_path
 from .deploy_outputs import deploy_outputs
-from .job_feeds import JSON_FEED_PATH, RSS_FEED_PATH, json_feed, rss_feed
-from .llms_txt import llms_full_txt, llms_txt
+from .job_feeds import JSON_FEED_PATH, RSS_FEED_PATH, json_feed_chunks, rss_feed
+from .llms_txt import llms_full_chunks, llms_txt
 from .robots_txt import robots_txt
 from .sitemap import gzipped, sitemap_entries, sitemap_xml
 
@@ -54,18 +54,20 @@ def build_outputs(site: CareersSite, site_name: str, free_pages: list[FreePage],
 
     `index_intros` are the editors' own intro texts of the index pages, by kind name.
     """
-    return dict(iter_outputs(site, site_name, free_pages, index_intros))
+    return {path: content if isinstance(content, (str, bytes)) else "".join(content)
+            for path, content in iter_outputs(site, site_name, free_pages, index_intros)}
 
 
 def iter_outputs(site: CareersSite, site_name: str, free_pages: list[FreePage],
-                 index_intros: dict[str, str] | None = None) -> Iterator[tuple[str, str | bytes]]:
+                 index_intros: dict[str, str] | None = None) -> Iterator[tuple[str, str | bytes | Iterator[str]]]:
     """(path in the output folder, content) of every machine-readable file, one at a time: a caller that
-    writes each before asking for the next never holds them all (they carry every role's text)."""
+    writes each before asking for the next never holds them all (they carry every role's text). The two
+    outputs with every open role's text, llms-full.txt and the JSON Feed, come as chunks of text."""
     options = site.settings.outputs
     if options.llms_txt.enabled:
         yield "llms.txt", llms_txt(site, site_name, free_pages)
         if options.llms_txt.full:
-            yield "llms-full.txt", llms_full_txt(site, site_name)
+            yield "llms-full.txt", llms_full_chunks(site, site_name)
     if options.llms_txt.markdown_copies:
         yield from iter_markdown_copies(site, free_pages, index_intros)
     sitemap_url = None
@@ -77,6 +79,6 @@ def iter_outputs(site: CareersSite, site_name: str, free_pages: list[FreePage],
     if options.robots.enabled:
         yield "robots.txt", robots_txt(site, sitemap_url)
     if options.feeds.enabled:
-        yield JSON_FEED_PATH, json_feed(site)
+        yield JSON_FEED_PATH, json_feed_chunks(site)
         yield RSS_FEED_PATH, rss_feed(site)
     yield from deploy_outputs(site, free_pages).items()  # manifest, job-board feeds, IndexNow key (deploy_outputs.py)
