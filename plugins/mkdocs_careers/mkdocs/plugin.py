@@ -256,7 +256,8 @@ class CareersPlugin(BasePlugin[CareersConfig]):  # type: ignore[no-untyped-call]
         free_pages = self.preview.free_pages(  # a dirty preview keeps the text of free pages it did not re-read
             (_free_page(f.page, config), f.page.markdown is not None) for f in files.documentation_pages()
             if f.page is not None and f.src_uri not in careers_sources)
-        with rendering_once(self.site):  # a role's Markdown is in its copy, the feed and llms-full.txt
+        # A role's Markdown is in its copy, the feed and llms-full.txt: rendered once (and kept by the preview).
+        with rendering_once(self.site, carried=self.preview.reusable_texts()) as texts:
             for path, content in iter_outputs(self.site, config.site_name, free_pages, self.index_intros):
                 # A `.md` source would be built as a page; give copies another source name, keep the target path.
                 source = f"{path}.careers-copy" if path.endswith(".md") else path
@@ -267,6 +268,7 @@ class CareersPlugin(BasePlugin[CareersConfig]):  # type: ignore[no-untyped-call]
                         continue
                     files.remove(existing)  # e.g. the theme's raw sitemap.xml template
                 files.append(written_output(config, source, path, content))  # written now, not held in memory
+        self.preview.keep_texts(texts)
         self.preview.remove_stale_outputs(files)
         return env
 

@@ -34,6 +34,7 @@ from mkdocs.structure.files import File, Files
 from ..content.cache import ContentCache
 from ..content.site import CareersSite, Entry
 from ..pages.builders import FreePage
+from ..render.entry_markdown import EntryTexts
 
 log = get_plugin_logger(__name__)
 
@@ -86,6 +87,7 @@ class IncrementalPreview:
         self._removed: set[str] = set()  # page sources of the previous build that are gone
         self._outputs: set[str] = set()  # abs_dest_path of every file written by the previous build
         self._free_pages: dict[str, FreePage] = {}
+        self._texts: EntryTexts = {}  # texts derived from each page in the previous build (render/entry_markdown.py)
 
     def start(self, *, command: str, dirty: bool) -> None:
         self.enabled = command == "serve" and dirty
@@ -135,6 +137,15 @@ class IncrementalPreview:
                 self._free_pages[page.src_uri] = page
             result.append(self._free_pages.get(page.src_uri, page))
         return result
+
+    def reusable_texts(self) -> EntryTexts:
+        """The previous build's texts of the pages this rebuild leaves alone (nothing outside a dirty preview)."""
+        if not self.enabled or self._rebuild is None:
+            return {}
+        return {key: text for key, text in self._texts.items() if key[1] not in self._rebuild}
+
+    def keep_texts(self, texts: EntryTexts) -> None:
+        self._texts = texts if self.enabled else {}
 
     def remove_stale_outputs(self, files: Files) -> None:
         """Delete what the previous build wrote and this one does not (a deleted role's page and copy)."""
