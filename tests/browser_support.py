@@ -23,6 +23,7 @@ CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networki
                  "--disable-sync", "--no-first-run"]
 AXE = REPO / "node_modules" / "axe-core" / "axe.min.js"
 VNU = REPO / "node_modules" / "vnu-jar" / "build" / "dist" / "vnu.jar"
+LIGHTHOUSE = REPO / "node_modules" / ".bin" / "lighthouse"
 ARTIFACTS = REPO / "test-artifacts"
 PHONE = {"width": 375, "height": 667}  # iPhone SE, the smallest common phone viewport
 DESKTOP = {"width": 1280, "height": 800}

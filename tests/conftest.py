@@ -133,6 +133,11 @@ def tree_digest(root: Path) -> str:
     return digest.hexdigest()
 
 
+def leftovers(project: Path) -> list[str]:
+    """Staging or backup folders an atomic build left next to site/ (there must be none)."""
+    return sorted(p.name for p in project.iterdir() if p.name.startswith((".site-staging-", ".site-old-")))
+
+
 def replace_in(path: Path, old: str, new: str) -> None:
     text = path.read_text(encoding="utf-8")
     assert old in text, f"{old!r} not in {path}"

@@ -24,6 +24,7 @@ from hypothesis import strategies as st
 from hypothesis.control import currently_in_test_context
 from mkdocs_careers.content.diagnostics import Diagnostic
 from mkdocs_careers.content.loading import format_field_path
+from mkdocs_careers.content.text_hygiene import has_visible_character, invisible_character_problem
 
 ROLE_FILE = "roles/data-lead.md"
 PERSON_FILE = "people/jo-smith.md"
@@ -152,8 +153,13 @@ def hostile_text(draw: st.DrawFn) -> str:
 
 
 def visible_text(text: str) -> bool:
-    """Text the fields need (not blank, no control characters): the success path, not the error path."""
-    return bool(text.strip()) and not re.search(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]", text)
+    """Text the fields need (something visible, no control, bidi or zero-width characters): the success path.
+
+    Which format characters real writing needs (joiners in emoji and Persian, flag tags) is decided by the
+    product's text_hygiene module, whose own cases are in test_untrusted_content.py.
+    """
+    return (bool(text.strip()) and not re.search(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]", text)
+            and has_visible_character(text) and invisible_character_problem(text) is None)
 
 
 # --- writing content -----------------------------------------------------------------------------------------

@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 import yaml
-from conftest import run_build, tree_digest
+from conftest import leftovers, run_build, tree_digest
 
 CRASHES = {
     # An editor's theme override with a template error: raised while pages are being rendered.
@@ -44,8 +44,6 @@ CRASHES = {
 }
 
 
-def leftovers(project: Path) -> list[str]:
-    return sorted(p.name for p in project.iterdir() if p.name.startswith((".site-staging-", ".site-old-")))
 
 
 def add_crash(project: Path, crash: dict) -> None:

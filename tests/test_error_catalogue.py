@@ -229,7 +229,7 @@ def unknown_currency(project: Path) -> list[str]:
 def unknown_country(project: Path) -> list[str]:
     replace_in(project / ROLE, "    country: US", "    country: UK")
     return [f"{ROLE}:{line_of(project / ROLE, 'country: UK')}: locations[0].country: 'UK' is not an ISO 3166-1 "
-            "alpha-2 country code such as US, GB or DE (use GB for the United Kingdom)"]
+            "alpha-2 country code such as US, GB, DE or CA (hint: use GB)"]
 
 
 # --- the checks ----------------------------------------------------------------------------------------------

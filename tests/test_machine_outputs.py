@@ -92,7 +92,8 @@ def test_robots_txt_allows_search_and_denies_training_by_default(demo_build):
         assert not robots.can_fetch(role_url, agent), agent
     assert robots.can_fetch(role_url, "SomeOtherBot")
     assert list(robots.sitemaps) == [f"{SITE}sitemap.xml"]
-    assert "Content-Signal: search=yes, ai-input=yes, ai-train=no" in text
+    # Content-Signal is opt-in: validators (Lighthouse's robots-txt audit) reject it as an unknown directive.
+    assert "Content-Signal" not in text
 
 
 def test_robots_policy_is_configurable(minimal_project):
@@ -100,7 +101,7 @@ def test_robots_policy_is_configurable(minimal_project):
     config.write_text(config.read_text(encoding="utf-8") + (
         "      robots:\n"
         "        allow_training: {GPTBot: true, CCBot: false}\n"
-        "        content_signal: null\n"
+        "        content_signal: search=yes, ai-input=yes, ai-train=no\n"
         "        disallow: [/drafts/]\n"), encoding="utf-8")
     result = run_build(minimal_project)
     assert result.returncode == 0, result.output
@@ -109,7 +110,8 @@ def test_robots_policy_is_configurable(minimal_project):
     assert robots.can_fetch("https://careers.example.com/roles/", "GPTBot")
     assert not robots.can_fetch("https://careers.example.com/roles/", "CCBot")
     assert not robots.can_fetch("https://careers.example.com/drafts/x/", "Googlebot")
-    assert "Content-Signal" not in text
+    everyone_else = text.split("User-agent: *\n", 1)[1]
+    assert everyone_else.startswith("Content-Signal: search=yes, ai-input=yes, ai-train=no\n")
 
 
 def test_invalid_output_option_is_a_clear_config_error(minimal_project):
@@ -173,8 +175,11 @@ def test_rss_feed_parses_and_matches_the_json_feed(demo_build):
 
 def test_roles_index_links_both_feeds_in_head(demo_build):
     head = lxml_html.fromstring(demo_build.html("roles/")).head
-    types = {link.get("type"): link.get("href") for link in head.xpath("link[@rel='alternate']")}
-    assert types == {"application/feed+json": f"{SITE}roles/feed.json", "application/rss+xml": f"{SITE}roles/feed.xml"}
+    # rel is a token set: the links say `rel="alternate "` (see outputs/head_links.py), still the alternate type.
+    links = head.xpath("link[contains(concat(' ', normalize-space(@rel), ' '), ' alternate ')]")
+    types = {link.get("type"): link.get("href") for link in links}
+    assert types == {"application/feed+json": f"{SITE}roles/feed.json", "application/rss+xml": f"{SITE}roles/feed.xml",
+                     "text/markdown": f"{SITE}roles/index.md"}
 
 
 # --- social and search meta ---------------------------------------------------------------------------

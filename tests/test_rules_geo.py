@@ -46,13 +46,16 @@ CASES = [
     ("person-same-as", PERSON, {"same_as": []}, {"same_as": ["https://github.com/jo-smith-example"]}, "same_as"),
     ("generic-heading", ROLE, {"search_intents": {"about": "About"}},
      {"search_intents": {"about": "Why the data team needs a lead in Chicago now"}}, "search_intents.about"),
+    ("apply-https", ROLE, {"apply": {"url": "http://jobs.example.com/data-lead", "direct": False}},
+     {"apply": {"url": "https://jobs.example.com/data-lead", "direct": False}}, "apply.url"),
     ("summary-length", PERSON, {"summary": "Jo leads data."},
      {"summary": "Jo leads the data team and has shipped three warehouse migrations."}, "summary"),
 ]
 
 
 def test_every_rule_has_a_case_here_and_a_one_line_rationale():
-    tested = {case[0] for case in CASES} | {"pay-transparency"}  # pay-transparency: test_rules_pay_transparency.py
+    # pay-transparency: test_rules_pay_transparency.py; raw-html and empty-body (the body): test_untrusted_content.py
+    tested = {case[0] for case in CASES} | {"pay-transparency", "raw-html", "empty-body"}
     assert tested == {r.id for r in RULES}
     for current in RULES:
         assert current.rationale.endswith(".") and "\n" not in current.rationale and len(current.rationale) < 160

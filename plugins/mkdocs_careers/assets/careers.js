@@ -18,7 +18,6 @@
 
   function setupFilters(form) {
     if (form.dataset.careersReady) return;
-    form.dataset.careersReady = "true";
     var rows = Array.prototype.slice.call(document.querySelectorAll(".careers-role-item[data-department]"));
     var sections = Array.prototype.slice.call(document.querySelectorAll(".careers-department"));
     var count = document.querySelector("[data-careers-count]");
@@ -92,9 +91,9 @@
     window.addEventListener("popstate", function () { readUrl(); update(false); });
 
     readUrl();
-    form.hidden = false;
-    count.hidden = false;
     update(false);
+    // Only now does careers.css make the form visible: it has held its place since the first paint.
+    form.dataset.careersReady = "true";
   }
 
   function setupCopy(source) {

@@ -70,7 +70,8 @@ def main() -> None:
 @config_file_option
 @click.option("--format", "output_format", type=click.Choice(["text", "github", "json"]), default="text",
               show_default=True, help="text for people, github for GitHub Actions annotations, json for tools.")
-@click.option("--strict", is_flag=True, help="Exit 1 on warnings too, not only on errors.")
+@click.option("--strict", is_flag=True, help="Exit 1 on warnings too, not only on errors. On by default when "
+                                           "mkdocs.yml sets strict: true, as the site build then fails on them.")
 @click.option("--build-date", metavar="YYYY-MM-DD",
               help="Check as of this date: it decides which roles are open and which laws are in force. "
                    "Default: build_date in mkdocs.yml, then SOURCE_DATE_EPOCH, then today.")
@@ -82,10 +83,11 @@ def check(paths: tuple[Path, ...], config_file: Path, output_format: str, strict
     warnings alike, followed by a readiness summary per page. PATHS limits the report to those
     files or folders; all content is still loaded so links between files are checked.
 
-    Exit status: 0 no errors (warnings are allowed unless --strict), 1 problems found,
-    2 wrong usage or an unusable mkdocs.yml.
+    Exit status: 0 no errors (warnings are allowed unless --strict or strict: true in
+    mkdocs.yml), 1 problems found, 2 wrong usage or an unusable mkdocs.yml.
     """
-    settings = load_settings(config_file, build_date)
+    settings, site_strict = load_site_config(config_file, build_date)
+    strict = strict or site_strict  # `careers check` passes exactly when `mkdocs build` would
     only = content_paths(settings, paths) if paths else None
     site = lint_site(load_site(settings), only=only)
     shown = {display_path(p, settings.project_root) for p in only} if only is not None else None
@@ -107,6 +109,11 @@ def check(paths: tuple[Path, ...], config_file: Path, output_format: str, strict
 
 def load_settings(config_file: Path, build_date: str | None) -> CareersSettings:
     """The plugin's options from mkdocs.yml, validated by MkDocs itself (so `!ENV` and the like work)."""
+    return load_site_config(config_file, build_date)[0]
+
+
+def load_site_config(config_file: Path, build_date: str | None) -> tuple[CareersSettings, bool]:
+    """The careers settings and the site's own `strict:` (the build fails on warnings when it is true)."""
     from mkdocs.config import load_config
     from mkdocs.exceptions import ConfigurationError
 
@@ -120,15 +127,16 @@ def load_settings(config_file: Path, build_date: str | None) -> CareersSettings:
     if plugin is None:
         raise ConfigProblem(f"{config_file}: the careers plugin is not enabled (add it under plugins:)")
     try:
-        return check_settings(settings_from_config(
+        settings = check_settings(settings_from_config(
             options_of(plugin.config), site_url=config.site_url,
             project_root=Path(config.config_file_path).resolve().parent,
-            use_directory_urls=config.use_directory_urls, build_date=build_date))
+            use_directory_urls=config.use_directory_urls, build_date=build_date, docs_dir=config.docs_dir))
     except SettingsError as exc:
         message = str(exc)
         if build_date and "build_date" in message:
             message = message.replace("build_date", "--build-date", 1)
         raise ConfigProblem(f"{config_file}: {message}") from None
+    return settings, bool(config.strict)
 
 
 @contextmanager

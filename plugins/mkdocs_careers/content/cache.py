@@ -15,9 +15,11 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from .body_html import neutralize_document
 from .diagnostics import Diagnostic, Severity
 from .loading import SourceDocument, parse_document
-from .validation import validate_document
+from .safety import ContentLimits
+from .validation import partial_model, validate_document
 
 
 @dataclass
@@ -30,6 +32,7 @@ class LoadedFile:
     model: Any | None
     problems: list[Diagnostic]
     draft: bool = False  # the frontmatter says `draft: true` (read before the raw data is dropped)
+    partial: Any | None = None  # when validation failed: the fields that did validate (validation.partial_model)
 
     @property
     def unparsable(self) -> bool:
@@ -48,8 +51,8 @@ class ContentCache:
     """Parsed and validated content files by path, reused while their bytes do not change."""
 
     def __init__(self) -> None:
-        self._files: dict[tuple[Path, str, type], LoadedFile] = {}
-        self._seen: set[tuple[Path, str, type]] = set()
+        self._files: dict[tuple[Path, str, type, ContentLimits, bool], LoadedFile] = {}
+        self._seen: set[tuple[Path, str, type, ContentLimits, bool]] = set()
         self.stats = LoadStats()
 
     def begin(self) -> None:
@@ -57,8 +60,10 @@ class ContentCache:
         self._seen = set()
         self.stats = LoadStats()
 
-    def load(self, path: Path, display_path: str, slug: str, model_cls: type) -> LoadedFile:
-        key = (path, display_path, model_cls)
+    def load(self, path: Path, display_path: str, slug: str, model_cls: type, *, limits: ContentLimits,
+             neutralize: bool) -> LoadedFile:
+        """The file parsed within `limits`, its body made safe when `neutralize` (no raw HTML), and validated."""
+        key = (path, display_path, model_cls, limits, neutralize)
         self._seen.add(key)
         cached = self._files.get(key)
         stat = path.stat()
@@ -66,18 +71,23 @@ class ContentCache:
         if cached is not None and cached.signature == signature:
             self.stats.reused += 1
             return cached
-        raw = path.read_bytes()
+        with path.open("rb") as handle:  # never more than a file may hold: parse_document refuses the rest
+            raw = handle.read(limits.max_file_bytes + 1)
         digest = hashlib.blake2b(raw, digest_size=16).hexdigest()
         if cached is not None and cached.digest == digest:
             cached.signature = signature  # saved without a change: nothing to parse
             self.stats.reused += 1
             return cached
-        doc = parse_document(path, display_path, slug, raw=raw)
+        doc = parse_document(path, display_path, slug, limits)
+        if neutralize:  # every output (page, copies, JobPosting) gets the safe body
+            neutralize_document(doc)
         loaded = LoadedFile(signature=signature, digest=digest, doc=doc, model=None, problems=[],
                             draft=doc.data.get("draft") is True)
         if not loaded.unparsable:
             loaded.model, loaded.problems = validate_document(doc, model_cls)
-            if loaded.model is not None:
+            if loaded.model is None:
+                loaded.partial = partial_model(doc, model_cls, loaded.problems)
+            else:
                 doc.data = {}  # the model holds the values now; the raw YAML copy would double big sites' memory
         self._files[key] = loaded
         self.stats.parsed.append(path)

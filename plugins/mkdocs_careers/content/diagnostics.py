@@ -55,3 +55,11 @@ def display_path(path: Path, root: Path | None) -> str:
         except ValueError:
             pass
     return path.as_posix()
+
+
+class FieldProblem(ValueError):
+    """A field validator's error with a hint of its own; validation.py turns it into the diagnostic's hint."""
+
+    def __init__(self, message: str, hint: str = ""):
+        super().__init__(message)
+        self.hint = hint

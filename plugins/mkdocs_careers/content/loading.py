@@ -14,7 +14,9 @@ from typing import Any
 
 import yaml
 
-from .diagnostics import Diagnostic
+from .body_html import Removal
+from .diagnostics import Diagnostic, Severity
+from .safety import ContentLimits
 
 FieldPath = tuple[str | int, ...]
 
@@ -68,6 +70,8 @@ class SourceDocument:
     body_line: int
     frontmatter_line: int = 1
     diagnostics: list[Diagnostic] = field(default_factory=list)
+    # What the body HTML policy removed from the body (body_html.neutralize_document), for the raw-html rule.
+    html_removals: tuple[Removal, ...] = ()
 
     def line_of(self, path: FieldPath) -> int:
         """The line of `path`, or of its nearest recorded parent (a missing field points at its parent)."""
@@ -90,11 +94,28 @@ def format_field_path(path: FieldPath) -> str:
     return text
 
 
-def parse_document(path: Path, display_path: str, slug: str, raw: bytes | None = None) -> SourceDocument:
-    """Parse one file (or `raw`, its bytes if already read); problems become diagnostics, never exceptions."""
+_DEFAULT_LIMITS = ContentLimits()
+
+
+def parse_document(path: Path, display_path: str, slug: str,
+                   limits: ContentLimits = _DEFAULT_LIMITS) -> SourceDocument:
+    """Parse one file; problems become diagnostics on the returned document, never exceptions."""
     doc = SourceDocument(path=path, display_path=display_path, slug=slug, data={}, lines={}, body="", body_line=1)
-    if raw is None:
-        raw = path.read_bytes()
+    size = path.stat().st_size
+    if size > limits.max_file_bytes:
+        doc.diagnostics.append(Diagnostic(display_path, 1, "", f"the file is {size / 1024:,.0f} KB; content files "
+                                          f"may be at most {limits.max_file_kb:,} KB", "split the text or shorten "
+                                          "it; a site that needs larger pages can raise limits.max_file_kb in "
+                                          "mkdocs.yml", rule="limits"))
+        return doc
+    with path.open("rb") as handle:
+        raw = handle.read(limits.max_file_bytes + 1)  # the file may have grown since stat
+    encoding = utf16_encoding(raw)
+    if encoding is not None:
+        doc.diagnostics.append(_problem(doc, 1, f"the file is {encoding} text, not UTF-8",
+                                        "save the file as UTF-8 in your editor (in VS Code: click the encoding "
+                                        "in the status bar, then 'Save with Encoding' → UTF-8)"))
+        return doc
     if b"\x00" in raw:
         doc.diagnostics.append(_problem(doc, 1, "this is a binary file, not Markdown",
                                         "content folders may only hold .md text files"))
@@ -127,8 +148,22 @@ def parse_document(path: Path, display_path: str, slug: str, raw: bytes | None =
     # The body's first line is after the fence and any blank lines stripped above (for line numbers in it).
     doc.body_line = closing + 2 + len(rest) - len(rest.lstrip("\n"))
     doc.frontmatter_line = 1
-    _parse_frontmatter(doc, yaml_text, line_offset=1)
+    _parse_frontmatter(doc, yaml_text, line_offset=1, max_values=limits.max_yaml_values)
     return doc
+
+
+def utf16_encoding(raw: bytes) -> str | None:
+    """'UTF-16' when the bytes are UTF-16 text (a byte-order mark, or ASCII interleaved with zero bytes)."""
+    if raw.startswith((b"\xff\xfe", b"\xfe\xff")):
+        return "UTF-16"
+    sample = raw[:512]
+    if len(sample) >= 8:
+        even, odd = sample[0::2], sample[1::2]
+        if odd.count(0) > len(odd) * 0.7 and even.count(0) < len(even) * 0.1:
+            return "UTF-16 (little-endian)"
+        if even.count(0) > len(even) * 0.7 and odd.count(0) < len(odd) * 0.1:
+            return "UTF-16 (big-endian)"
+    return None
 
 
 def _problem(doc: SourceDocument, line: int, message: str, hint: str, field_name: str = "") -> Diagnostic:
@@ -148,7 +183,7 @@ def _field_of_line(yaml_lines: list[str], index: int) -> str:
     return ""
 
 
-def _parse_frontmatter(doc: SourceDocument, yaml_text: str, line_offset: int) -> None:
+def _parse_frontmatter(doc: SourceDocument, yaml_text: str, line_offset: int, max_values: int) -> None:
     yaml_lines = yaml_text.split("\n")
     tab_line = next((i for i, ln in enumerate(yaml_lines) if ln[: len(ln) - len(ln.lstrip())].count("\t")), None)
     if tab_line is not None:
@@ -167,7 +202,9 @@ def _parse_frontmatter(doc: SourceDocument, yaml_text: str, line_offset: int) ->
                                             "the frontmatter must be a list of 'field: value' lines",
                                             "write one 'field: value' per line"))
             return
-        _record_lines(doc, node, (), line_offset)
+        if not _within_budget(doc, node, line_offset, max_values):
+            return
+        _record_lines(doc, node, (), line_offset, set())
         data = loader.construct_document(node)
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
@@ -240,10 +277,78 @@ def _yaml_hint(problem: str) -> str:
 _SHARED_PATHS: dict[FieldPath, FieldPath] = {}
 
 
-def _record_lines(doc: SourceDocument, node: yaml.Node, path: FieldPath, offset: int) -> None:
-    """Walk the composed YAML tree once: remember every field's line, and report duplicate keys."""
+def _within_budget(doc: SourceDocument, root: yaml.MappingNode, offset: int, max_values: int) -> bool:
+    """Refuse frontmatter that expands past `max_values` values through aliases, or whose aliases loop.
+
+    YAML aliases (`*name`) reuse a node, so nine nested aliases describe a billion values in a few lines
+    ("billion laughs"). The expanded size is counted per distinct node, once, without expanding anything.
+    """
+    sizes: dict[int, int] = {}
+    in_progress: set[int] = set()
+
+    def expanded(node: yaml.Node) -> int:
+        key = id(node)
+        if key in sizes:
+            return sizes[key]
+        if key in in_progress:
+            raise _AliasLoop(node)
+        in_progress.add(key)
+        if isinstance(node, yaml.MappingNode):
+            total = 1 + sum(expanded(k) + expanded(v) for k, v in node.value)
+        elif isinstance(node, yaml.SequenceNode):
+            total = 1 + sum(expanded(item) for item in node.value)
+        else:
+            total = 1
+        in_progress.discard(key)
+        sizes[key] = min(total, max_values + 1)  # capped: the count itself must not grow without bound
+        return sizes[key]
+
+    for key_node, value_node in root.value:
+        field_name = str(key_node.value)
+        line = key_node.start_mark.line + 1 + offset
+        try:
+            size = expanded(value_node)
+        except _AliasLoop as loop:
+            doc.diagnostics.append(Diagnostic(doc.display_path, line, field_name, "the value contains itself "
+                                              f"through a YAML alias (anchor on line {loop.node.start_mark.line + 1 + offset})",
+                                              "write the value out instead of using &anchor and *alias", rule="limits"))
+            return False
+        except RecursionError:
+            doc.diagnostics.append(Diagnostic(doc.display_path, line, field_name, "the value is nested too deeply",
+                                              "write a flat list or a few levels of fields", rule="limits"))
+            return False
+        if size > max_values:
+            doc.diagnostics.append(Diagnostic(
+                doc.display_path, line, field_name, f"the value expands to more than {max_values:,} values "
+                "through YAML aliases (&anchor / *alias)", "write the value out without aliases; a site that needs "
+                "more can raise limits.max_yaml_values in mkdocs.yml", rule="limits"))
+            return False
+    return True
+
+
+class _AliasLoop(Exception):
+    def __init__(self, node: yaml.Node):
+        super().__init__("alias loop")
+        self.node = node
+
+
+def _record_lines(doc: SourceDocument, node: yaml.Node, path: FieldPath, offset: int, seen_nodes: set[int]) -> None:
+    """Walk the composed YAML tree once: remember every field's line, and report duplicate keys.
+
+    A node reached a second time is an alias: its field keeps the alias's line, and its inside is not walked
+    again (the parts' lines are the anchor's; walking every copy would be exponential for nested aliases).
+    """
     path = _SHARED_PATHS.setdefault(path, path)
     doc.lines.setdefault(path, node.start_mark.line + 1 + offset)
+    if id(node) in seen_nodes:
+        if path:
+            doc.diagnostics.append(Diagnostic(
+                doc.display_path, doc.lines[path], format_field_path(path), "the value is a copy of the one "
+                f"anchored on line {node.start_mark.line + 1 + offset} (YAML alias)", "write the value out: the "
+                "file then reads the same to people and tools that do not expand aliases", Severity.WARNING,
+                rule="syntax"))
+        return
+    seen_nodes.add(id(node))
     if isinstance(node, yaml.MappingNode):
         seen: dict[str, int] = {}
         for key_node, value_node in node.value:
@@ -259,11 +364,11 @@ def _record_lines(doc: SourceDocument, node: yaml.Node, path: FieldPath, offset:
             seen[key] = key_line
             child = _SHARED_PATHS.setdefault(path + (key,), path + (key,))
             doc.lines[child] = key_line
-            _record_lines(doc, value_node, child, offset)
+            _record_lines(doc, value_node, child, offset, seen_nodes)
             doc.lines[child] = key_line
     elif isinstance(node, yaml.SequenceNode):
         for index, item in enumerate(node.value):
-            _record_lines(doc, item, path + (index,), offset)
+            _record_lines(doc, item, path + (index,), offset, seen_nodes)
 
 
 def load_yaml(text: str) -> Any:

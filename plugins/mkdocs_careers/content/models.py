@@ -12,10 +12,14 @@ import typing
 from collections.abc import Callable
 from enum import Enum
 from typing import Annotated, Literal, TypeVar
-from urllib.parse import urlsplit
 
 import pycountry
 from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field, model_validator
+
+from .code_hints import country_suggestion, currency_suggestion
+from .diagnostics import FieldProblem
+from .text_hygiene import has_visible_character, invisible_character_problem
+from .urls import check_absolute_url, check_image_reference
 
 SLUG_PATTERN = r"^[a-z0-9]+(?:-[a-z0-9]+)*$"
 _COUNTRIES = frozenset(c.alpha_2 for c in pycountry.countries)
@@ -27,6 +31,9 @@ T = TypeVar("T")
 def _not_blank(value: str) -> str:
     if not value.strip():
         raise ValueError("must not be empty")
+    if not has_visible_character(value):
+        raise FieldProblem("has no visible character (only spaces, zero-width or filler characters)",
+                           "write the text; characters pasted from elsewhere may look like text but draw nothing")
     return value
 
 
@@ -40,26 +47,25 @@ def _no_control_characters(value: str) -> str:
     if found:
         raise ValueError(f"contains the invisible control character U+{ord(found.group()):04X} at character "
                          f"{found.start() + 1}; delete it (it often comes from text pasted from a PDF)")
+    problem = invisible_character_problem(value)
+    if problem:
+        raise ValueError(problem)
     return value
 
 
 def _country_code(value: str) -> str:
     if value not in _COUNTRIES:
-        suggestion = " (use GB for the United Kingdom)" if value.upper() == "UK" else ""
-        raise ValueError(f"'{value}' is not an ISO 3166-1 alpha-2 country code such as US, GB or DE{suggestion}")
+        suggestion = country_suggestion(value)
+        hint = f"use {suggestion}" if suggestion else "look the code up at https://www.iso.org/obp/ui/#search"
+        raise FieldProblem(f"'{value}' is not an ISO 3166-1 alpha-2 country code such as US, GB, DE or CA", hint)
     return value
 
 
 def _currency_code(value: str) -> str:
     if value not in _CURRENCIES:
-        raise ValueError(f"'{value}' is not an ISO 4217 currency code such as USD, EUR or GBP")
-    return value
-
-
-def _absolute_url(value: str) -> str:
-    parts = urlsplit(value)
-    if parts.scheme not in ("http", "https") or not parts.netloc or any(c.isspace() for c in value):
-        raise ValueError(f"'{value}' is not an absolute http(s) URL")
+        suggestion = currency_suggestion(value)
+        hint = f"use {suggestion}" if suggestion else "write the three capital letters of the currency, e.g. USD"
+        raise FieldProblem(f"'{value}' is not an ISO 4217 currency code such as USD, EUR or GBP", hint)
     return value
 
 
@@ -75,7 +81,10 @@ CountryCode = Annotated[str, AfterValidator(_country_code), Field(
     description="ISO 3166-1 alpha-2 code, e.g. US, GB, DE", json_schema_extra={"enum": sorted(_COUNTRIES)})]
 CurrencyCode = Annotated[str, AfterValidator(_currency_code), Field(
     description="ISO 4217 code, e.g. USD, EUR, GBP", json_schema_extra={"enum": sorted(_CURRENCIES)})]
-AbsoluteUrl = Annotated[str, AfterValidator(_absolute_url), Field(description="Absolute http(s) URL")]
+AbsoluteUrl = Annotated[str, AfterValidator(check_absolute_url), Field(description="Absolute http(s) URL")]
+# An https URL or a path inside docs_dir; load_site checks the path is an image file inside the project.
+ImageReference = Annotated[str, AfterValidator(_not_blank), AfterValidator(check_image_reference), Field(
+    description="Absolute http(s) URL or a path inside content/, e.g. assets/people/ana.jpg")]
 LintDisable = Annotated[list[Annotated[str, Field(pattern=SLUG_PATTERN)]], Field(
     default_factory=list, description="Lint rule ids switched off for this file only, e.g. [summary-length]; "
                                       "`careers rules` lists them")]
@@ -358,9 +367,11 @@ class Person(ContentModel):
     achievements: list[Text] = Field(min_length=1, description="Concrete achievements, with numbers")
     knows_about: list[Text] = Field(default_factory=list, description="Topics they are expert in")
     same_as: list[AbsoluteUrl] = Field(default_factory=list, description="Profile URLs (LinkedIn, GitHub, ...)")
-    image: Text | None = Field(None, description="Photo: absolute URL or a path inside content/, e.g. "
-                                                 "assets/people/ana.jpg")
+    image: ImageReference | None = Field(None, description="Photo: absolute URL or a path inside content/, e.g. "
+                                                           "assets/people/ana.jpg")
     image_alt: Text | None = Field(None, description="Alternative text of the photo (defaults to the name)")
+    updated: dt.date | None = Field(None, description="Date of the last change to this page, YYYY-MM-DD "
+                                                      "(the sitemap's last-modified date)")
     lint_disable: LintDisable
 
     @property
@@ -420,7 +431,7 @@ class Organization(ContentModel):
 
     name: Text
     url: AbsoluteUrl
-    logo: str | None = Field(None, description="Absolute URL or a path inside content/")
+    logo: ImageReference | None = Field(None, description="Absolute URL or a path inside content/")
     same_as: list[AbsoluteUrl] = Field(default_factory=list)
     description: Text | None = None
     headcount: int | None = Field(None, ge=1, description="Number of employees (all countries); pay-transparency "

@@ -12,6 +12,7 @@ from collections.abc import Mapping
 from pydantic import BaseModel, ConfigDict, Field
 
 from .models import ContentModel, InterviewLoop, Organization, Scorecard, TakeHome, Text
+from .safety import ContentLimits
 
 # Search engines and fetchers acting for a user who asked a question: always welcome on a careers site.
 SEARCH_AND_USER_AGENTS = (
@@ -34,9 +35,11 @@ class RobotsPolicy(_Options):
     allow_training: dict[str, bool] = Field(
         default_factory=lambda: dict.fromkeys(TRAINING_AGENTS, False),
         description="Training crawler → true (allow) / false (deny). Unlisted training crawlers are denied.")
+    # Opt-in: Content-Signal is a draft directive that robots.txt validators (Google's parser, Lighthouse's
+    # robots-txt audit) report as unknown, which costs the site its SEO score.
     content_signal: str | None = Field(
-        "search=yes, ai-input=yes, ai-train=no",
-        description="Content-Signal line for all user agents (contentsignals.org); null to omit")
+        None, description="Content-Signal line for all user agents (contentsignals.org), e.g. "
+                          "'search=yes, ai-input=yes, ai-train=no'; omitted when null (the default)")
     disallow: list[str] = Field(default_factory=list, description="Extra paths disallowed for every agent")
 
 
@@ -167,6 +170,13 @@ class CareersOptions(_Options):
     hiring: HiringDefaults = Field(default_factory=HiringDefaults)
     audit: AuditOptions = Field(default_factory=AuditOptions)
     ats: AtsOptions = Field(default_factory=AtsOptions)
+    # Building untrusted pull requests (safety.py, README "Building untrusted pull requests").
+    allow_symlinks: bool = Field(False, description="Follow symbolic links that stay inside the project; links "
+                                                    "leading outside are always refused")
+    allow_raw_html: bool = Field(False, description="Publish raw HTML in Markdown bodies unsanitised (trusted "
+                                                    "sites only)")
+    limits: ContentLimits = Field(default_factory=ContentLimits,
+                                  description="Per-file limits: max_file_kb, max_yaml_values")
 
     @property
     def outputs(self) -> OutputSettings:

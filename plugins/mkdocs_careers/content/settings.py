@@ -17,6 +17,7 @@ from .build_date import BuildDateError, resolve_build_date
 from .kinds import ContentKind
 from .models import Organization
 from .options import AtsOptions, AuditOptions, CareersOptions, HiringDefaults, OutputSettings
+from .safety import SafetySettings
 from .validation import config_problems
 
 
@@ -36,12 +37,23 @@ class CareersSettings(BaseModel):
     hiring: HiringDefaults = Field(default_factory=HiringDefaults)
     audit: AuditOptions = Field(default_factory=AuditOptions)
     ats: AtsOptions = Field(default_factory=AtsOptions)
+    # MkDocs' docs_dir, where local images (a person's `image`) must live; None: `content/` under the root.
+    docs_dir: Path | None = None
+    safety: SafetySettings = Field(default_factory=SafetySettings)
 
     def content_dir(self, kind: ContentKind | str) -> Path:
+        return self.content_dir_as_written(kind).resolve()
+
+    def content_dir_as_written(self, kind: ContentKind | str) -> Path:
+        """The folder as configured, symlinks not followed (confinement.py checks where it really leads)."""
         from .kinds import KINDS
 
         kind = kind if isinstance(kind, ContentKind) else next(k for k in KINDS if k.name == kind)
-        return (self.project_root / str(getattr(self, kind.dir_option))).resolve()
+        return self.project_root / str(getattr(self, kind.dir_option))
+
+    @property
+    def assets_dir(self) -> Path:
+        return self.docs_dir if self.docs_dir is not None else self.project_root / "content"
 
 
 class SettingsError(ValueError):
@@ -62,7 +74,8 @@ def parse_options(options: Mapping[str, Any] | CareersOptions) -> CareersOptions
 
 def settings_from_config(options: Mapping[str, Any] | CareersOptions, *, site_url: str | None, project_root: Path,
                          use_directory_urls: bool = True,
-                         build_date: str | dt.date | None = None) -> CareersSettings:
+                         build_date: str | dt.date | None = None,
+                         docs_dir: str | Path | None = None) -> CareersSettings:
     """Core settings from the `careers` plugin options; `build_date` (from `careers check --build-date`)
     overrides the configured one."""
     if not site_url:
@@ -87,4 +100,7 @@ def settings_from_config(options: Mapping[str, Any] | CareersOptions, *, site_ur
         hiring=parsed.hiring,
         audit=parsed.audit,
         ats=parsed.ats,
+        docs_dir=Path(docs_dir) if docs_dir is not None else None,
+        safety=SafetySettings(allow_symlinks=parsed.allow_symlinks, allow_raw_html=parsed.allow_raw_html,
+                              limits=parsed.limits),
     )

@@ -17,11 +17,13 @@ from pathlib import Path
 from typing import Any, Generic, TypeVar
 
 from .cache import ContentCache
+from .confinement import FolderScan, scan_folder
 from .diagnostics import Diagnostic, Severity, display_path
 from .kinds import CASE_STUDY, KINDS, PERSON, ROLE, ContentKind
 from .loading import FieldPath, SourceDocument, format_field_path
 from .models import CaseStudy, Person, Role, slug_is_valid
 from .settings import CareersSettings
+from .slug_hints import with_slug_suggestions
 
 M = TypeVar("M", Role, Person, CaseStudy)
 
@@ -68,6 +70,8 @@ class CareersSite:
     # Roles marked `draft: true`: checked and listed, never published, and their problems never fail a build.
     drafts: dict[str, Entry[Role]] = field(default_factory=dict)
     draft_diagnostics: list[Diagnostic] = field(default_factory=list)
+    # Files that failed validation, with the fields that did validate: linted too, so all problems show at once.
+    unvalidated: list[Entry[Any]] = field(default_factory=list)
 
     @property
     def build_date(self) -> dt.date:
@@ -180,10 +184,15 @@ def _group_by(entries: list[Entry[M]], keys: Callable[[M], list[str]]) -> dict[s
 
 
 def content_files(settings: CareersSettings, kind: ContentKind) -> list[Path]:
-    directory = settings.content_dir(kind.name)
-    if not directory.is_dir():
-        return []
-    return sorted(p for p in directory.iterdir() if not p.name.startswith("."))
+    """The entries of a content folder that may be read (confinement.py refuses links leading elsewhere)."""
+    return scan_content_folder(settings, kind).entries
+
+
+def scan_content_folder(settings: CareersSettings, kind: ContentKind) -> FolderScan:
+    folder = settings.content_dir_as_written(kind.name)
+    shown = folder.relative_to(settings.project_root).as_posix() if folder.is_relative_to(settings.project_root) \
+        else folder.as_posix()
+    return scan_folder(folder, settings.project_root, shown, allow_symlinks=settings.safety.allow_symlinks)
 
 
 def load_site(settings: CareersSettings, cache: ContentCache | None = None) -> CareersSite:
@@ -198,10 +207,13 @@ def load_site(settings: CareersSettings, cache: ContentCache | None = None) -> C
     cache.begin()
     # Slugs of files that exist, valid or not: a reference to a file with errors is not also "missing".
     present: dict[str, set[str]] = {kind.name: set() for kind in KINDS}
+    partial: list[Entry[Any]] = []
     for kind in KINDS:
         store = site.entries_of(kind)
         folder_shown = display_path(settings.content_dir(kind.name), settings.project_root)
-        files = content_files(settings, kind)
+        scan = scan_content_folder(settings, kind)
+        site.diagnostics.extend(scan.diagnostics)
+        files = scan.entries
         names = {p.name for p in files}
         for path in files:
             shown = f"{folder_shown}/{path.name}"  # not display_path(path): resolving every file is slow
@@ -217,10 +229,12 @@ def load_site(settings: CareersSettings, cache: ContentCache | None = None) -> C
                                                    f"rename it to .md", Severity.WARNING, rule="stray-file"))
                 continue
             slug = path.stem
-            loaded = cache.load(path, shown, slug, kind.model)
+            loaded = cache.load(path, shown, slug, kind.model, limits=settings.safety.limits,
+                                neutralize=not settings.safety.allow_raw_html)
+            doc = loaded.doc
             draft = kind is ROLE and loaded.draft
             sink = site.draft_diagnostics if draft else site.diagnostics
-            sink.extend(loaded.doc.diagnostics)
+            sink.extend(doc.diagnostics)
             if not slug_is_valid(slug):
                 sink.append(_invalid_slug(shown, path.name, names))
                 continue
@@ -228,11 +242,15 @@ def load_site(settings: CareersSettings, cache: ContentCache | None = None) -> C
             if loaded.unparsable:
                 continue
             sink.extend(loaded.problems)
+            if loaded.model is None and not draft:  # lint the fields that did validate too: every problem in one run
+                partial.append(Entry(kind=kind, slug=slug, model=loaded.partial, source=doc))
             if loaded.model is not None:
-                entry: Entry[Any] = Entry(kind=kind, slug=slug, model=loaded.model, source=loaded.doc)
+                entry: Entry[Any] = Entry(kind=kind, slug=slug, model=loaded.model, source=doc)
                 (site.drafts if draft else store)[slug] = entry
     cache.end()
     _check_references(site, present)
+    site.diagnostics = with_slug_suggestions(site.diagnostics, present)
+    site.unvalidated = partial
     site.diagnostics = sorted(set(site.diagnostics))
     site.draft_diagnostics = sorted(set(site.draft_diagnostics))
     return site

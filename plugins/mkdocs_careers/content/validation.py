@@ -12,9 +12,9 @@ import types
 import typing
 from typing import Any, TypeVar
 
-from pydantic import BaseModel, ValidationError
+from pydantic import BaseModel, TypeAdapter, ValidationError
 
-from .diagnostics import Diagnostic
+from .diagnostics import Diagnostic, FieldProblem
 from .loading import FieldPath, SourceDocument, format_field_path
 from .placeholders import is_placeholder, placeholder_lines, placeholder_paths
 
@@ -51,6 +51,34 @@ def validate_document(doc: SourceDocument, model_cls: type[M]) -> tuple[M | None
         return None, placeholders + [_to_diagnostic(doc, error, model_cls) for error in errors]
 
 
+_FIELD_ADAPTERS: dict[tuple[type[BaseModel], str], TypeAdapter[Any]] = {}
+
+
+def partial_model(doc: SourceDocument, model_cls: type[M], problems: list[Diagnostic]) -> M:
+    """The model with only the fields that validated, unchecked as a whole (`model_construct`).
+
+    Lint rules run on it so a too-short FAQ answer is reported in the same run as a misspelt field elsewhere;
+    a rule that needs a missing field is skipped by the caller.
+    """
+    broken = {problem.field.split(".")[0].split("[")[0] for problem in problems}
+    values: dict[str, Any] = {}
+    for name, info in model_cls.model_fields.items():
+        if name in broken or name not in doc.data:
+            continue
+        adapter = _FIELD_ADAPTERS.get((model_cls, name))
+        if adapter is None:
+            adapter = _FIELD_ADAPTERS.setdefault((model_cls, name), TypeAdapter(info.rebuild_annotation()))
+        try:
+            values[name] = adapter.validate_python(doc.data[name])
+        except ValidationError:
+            continue
+    model = model_cls.model_construct(**values)
+    for name in broken:
+        # model_construct filled in the field's default; a rule must not read "no salary" for a broken one.
+        model.__dict__.pop(name, None)
+    return model
+
+
 def _placeholder_diagnostics(doc: SourceDocument, model_cls: type[BaseModel]) -> list[Diagnostic]:
     """`careers new` markers left in the frontmatter or the body: never publishable."""
     problems = []
@@ -81,6 +109,9 @@ def _to_diagnostic(doc: SourceDocument, error: Any, model_cls: type[BaseModel]) 
         return Diagnostic(doc.display_path, doc.line_of(loc), field, "unknown field", hint)
     message = _message(error, loc)
     hint = TYPE_HINTS.get(kind, "")
+    raised = error.get("ctx", {}).get("error")
+    if isinstance(raised, FieldProblem) and raised.hint:
+        hint = raised.hint
     if message == "must not be empty":
         hint = "write the text after the colon, or remove the field if it is optional"
     if kind in {"string_type", "list_type"} and isinstance(error.get("input"), (bool, dt.date, int, float)):

@@ -8,6 +8,7 @@ from ..content.diagnostics import display_path
 from ..content.settings import CareersSettings, SettingsError
 from ..content.site import CareersSite
 from .rules import run_rules, unknown_rule_problems
+from .untrusted_content import image_problems  # importing it registers raw-html, empty-body, apply-https
 
 
 def check_settings(settings: CareersSettings) -> CareersSettings:
@@ -24,7 +25,7 @@ def lint_site(site: CareersSite, only: set[Path] | None = None) -> CareersSite:
     `only` restricts which files' problems are reported (the CLI checking changed files); every file is
     still loaded and linted, so references between files resolve.
     """
-    problems = [*site.diagnostics, *run_rules(site)]
+    problems = [*site.diagnostics, *image_problems(site), *run_rules(site)]
     drafts = [*site.draft_diagnostics, *run_rules(site, list(site.drafts.values()))]  # listed, never failing
     if only is not None:
         wanted = {display_path(path, site.settings.project_root) for path in only}

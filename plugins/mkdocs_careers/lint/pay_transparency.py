@@ -296,6 +296,14 @@ _STATEMENTS: dict[Requirement, tuple[Callable[[str], bool], str, str]] = {
 }
 
 
+def _exemption(limit: RangeLimit) -> str:
+    """The exemption stated precisely: it is the range's maximum (salary.max, annualised) that counts."""
+    if not limit.exempt_above:
+        return ""
+    return (f" (the limit does not apply when salary.max is above {money(limit.exempt_above, limit.currency)} "
+            "a year)")
+
+
 def problems(role: Role, on: dt.date, laws: tuple[PayLaw, ...] | None = None, *, body: str = "",
              headcount: int | None = None) -> list[PayProblem]:
     """What the role's job ad lacks under every applicable law, one problem per missing item and severity.
@@ -327,8 +335,9 @@ def problems(role: Role, on: dt.date, laws: tuple[PayLaw, ...] | None = None, *,
         for item in needs_pay:
             limit = item.law.range_limit
             if limit is not None and limit.exempt_above:
-                hint += (f"; {item.law.jurisdiction} exempts pay above {money(limit.exempt_above, limit.currency)}"
-                         " a year: if that applies, add pay-transparency to lint_disable")
+                hint += (f"; {item.law.jurisdiction} exempts roles whose maximum pay (salary.max) is above "
+                         f"{money(limit.exempt_above, limit.currency)} a year: state that range, or if the law "
+                         "does not apply, add pay-transparency to lint_disable")
         verb = "must state one" if pay_severity == "error" else "should state one"
         found.append(PayProblem(("salary",), f"no pay range, but the job ad {verb}: {_cited(needs_pay)}",
                                 hint + extra(needs_pay), pay_severity))
@@ -343,8 +352,8 @@ def problems(role: Role, on: dt.date, laws: tuple[PayLaw, ...] | None = None, *,
                 found.append(PayProblem(
                     ("salary",), f"the range is {money(width, salary.currency)} a year wide{per_year}; "
                     f"{item.law.jurisdiction} allows at most {money(limit.max_width, limit.currency)} under "
-                    f"{item.law.law}", f"narrow the range to at most {money(limit.max_width, limit.currency)} a year",
-                    pay_severity))
+                    f"{item.law.law}{_exemption(limit)}",
+                    f"narrow the range to at most {money(limit.max_width, limit.currency)} a year", pay_severity))
     needs_benefits, benefits_severity = needing("benefits")
     if needs_benefits and not role.benefits:
         found.append(PayProblem(("benefits",), "no benefits listed, but the job ad must describe them: "

@@ -98,7 +98,7 @@ def _faq_answer_length(entry: Entry[Role], site: CareersSite) -> Iterator[Findin
         words = word_count(item.answer)
         if not FAQ_MIN_WORDS <= words <= FAQ_MAX_WORDS:
             direction = "expand" if words < FAQ_MIN_WORDS else "shorten"
-            yield Finding(("faq", index, "answer"), f"answer has {words} words; it must have "
+            yield Finding(("faq", index, "answer"), f"answer has {words} word{'s' * (words != 1)}; it must have "
                           f"{FAQ_MIN_WORDS}-{FAQ_MAX_WORDS}", f"{direction} the answer to {FAQ_MIN_WORDS}-"
                           f"{FAQ_MAX_WORDS} words")
 
@@ -269,22 +269,38 @@ def generic_heading_reason(text: str) -> str | None:
 
 
 def run_rules(site: CareersSite, entries: list[Entry[Any]] | None = None) -> list[Diagnostic]:
-    """Findings of every enabled rule on `entries` (default: every published entry of the site)."""
+    """Findings of every enabled rule on `entries` (default: every published entry of the site, and the
+    validated fields of files with errors, `site.unvalidated`)."""
     results: list[Diagnostic] = []
     for entry in site.entries() if entries is None else entries:
-        for current in RULES:
-            if entry.kind.name not in current.kinds or current.id in site.settings.disabled_rules:
-                continue
-            if current.id in getattr(entry.model, "lint_disable", ()):
-                continue
-            for finding in current.check(entry, site):
-                line = finding.line if finding.line is not None else entry.source.line_of(finding.field)
-                results.append(Diagnostic(entry.source.display_path, line, format_field_path(finding.field),
-                                          finding.message, finding.hint, current.severity, current.id))
+        results += _rule_findings(entry, site)
         for problem in unknown_rule_problems(getattr(entry.model, "lint_disable", ())):
             results.append(Diagnostic(entry.source.display_path, entry.source.line_of(("lint_disable",)),
                                       "lint_disable", problem, "use an id listed by `careers rules`",
                                       Severity.ERROR, "lint-disable"))
+    for entry in site.unvalidated if entries is None else ():
+        results += _rule_findings(entry, site, partial=True)
+    return results
+
+
+def _rule_findings(entry: Entry[Any], site: CareersSite, *, partial: bool = False) -> list[Diagnostic]:
+    """One file's findings. On a partial model (content/validation.py `partial_model`) a rule that reads a
+    field with an error of its own raises AttributeError and is skipped: that field is reported already."""
+    disabled = set(site.settings.disabled_rules) | set(getattr(entry.model, "lint_disable", ()) or ())
+    results: list[Diagnostic] = []
+    for current in RULES:
+        if entry.kind.name not in current.kinds or current.id in disabled:
+            continue
+        try:
+            findings = list(current.check(entry, site))
+        except (AttributeError, KeyError, TypeError):
+            if not partial:
+                raise
+            continue
+        for finding in findings:
+            line = finding.line if finding.line is not None else entry.source.line_of(finding.field)
+            results.append(Diagnostic(entry.source.display_path, line, format_field_path(finding.field),
+                                      finding.message, finding.hint, current.severity, current.id))
     return results
 
 
@@ -323,4 +339,8 @@ BUILT_IN_CHECKS = (
     BuiltInCheck("lint-disable", "lint_disable must name real rule ids, or nothing is switched off."),
     BuiltInCheck("stray-file", "Only .md files in content folders are published; anything else is ignored.",
                  Severity.WARNING),
+    BuiltInCheck("confinement", "No file, folder or link may lead outside the repository, or the build would "
+                                "publish it."),
+    BuiltInCheck("image", "A local image must be an image file inside docs_dir, or pages show a broken photo."),
+    BuiltInCheck("limits", "Per-file size and YAML alias limits keep a hostile file from exhausting the build."),
 )

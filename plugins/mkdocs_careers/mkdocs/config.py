@@ -32,6 +32,7 @@ from ..content.options import (
     SitemapOptions,
     SocialOptions,
 )
+from ..content.safety import ContentLimits
 from ..content.validation import config_problems
 
 T = TypeVar("T")
@@ -93,6 +94,9 @@ class CareersConfig(base.Config):  # type: ignore[no-untyped-call]  # mkdocs lea
     hiring = PydanticOption[HiringDefaults]("hiring")
     audit = PydanticOption[AuditOptions]("audit")
     ats = PydanticOption[AtsOptions]("ats")  # `careers import` defaults: provider, board, base_url
+    allow_symlinks = PydanticOption[bool]("allow_symlinks")
+    allow_raw_html = PydanticOption[bool]("allow_raw_html")
+    limits = PydanticOption[ContentLimits]("limits")
 
 
 def options_of(config: CareersConfig) -> dict[str, Any]:

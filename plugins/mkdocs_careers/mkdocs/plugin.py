@@ -17,8 +17,6 @@ import datetime as dt
 import logging
 import os
 import re
-import shutil
-import tempfile
 from dataclasses import dataclass
 from html import escape
 from pathlib import Path
@@ -33,6 +31,7 @@ from mkdocs.structure.pages import Page
 from mkdocs.structure.toc import AnchorLink, TableOfContents
 from mkdocs.utils import CountHandler
 
+from ..content.body_html import neutralize_markdown, sanitize_body_html
 from ..content.diagnostics import ContentError, Diagnostic
 from ..content.kinds import KINDS, ContentKind
 from ..content.models import slug_is_valid
@@ -40,18 +39,22 @@ from ..content.settings import SettingsError, settings_from_config
 from ..content.site import CareersSite, Entry, content_files, load_site
 from ..jsonld import script_tag
 from ..lint import check_settings, lint_site
-from ..outputs import iter_outputs
-from ..outputs.job_feeds import JSON_FEED_PATH, RSS_FEED_PATH, feed_title
+from ..outputs import PageSource, iter_outputs
+from ..outputs.head_links import alternate_links
 from ..outputs.social_meta import social_meta_tags
 from ..pages.builders import FreePage, entry_meta, entry_page, free_page, index_meta, index_page
 from ..pages.model import Body, PageMeta, PageModel
 from ..render.entry_markdown import rendering_once
 from ..render.html import HtmlRenderer
+from .atomic_output import AtomicOutput, OutputBusy
 from .config import CareersConfig, options_of
+from .confinement import refuse_files_outside
 from .output_files import written_output
+from .page_sources import page_source
 from .preview import IncrementalPreview
 from .search_index import SearchContentSwap
 from .serve import problems_html, report_in_terminal
+from .theme import add_theme_overrides, load_base_templates
 
 if TYPE_CHECKING:
     from mkdocs.utils.templates import TemplateContext
@@ -85,9 +88,10 @@ class CareersPlugin(BasePlugin[CareersConfig]):  # type: ignore[no-untyped-call]
         self.entries_by_src: dict[str, Entry[Any]] = {}
         self.index_kinds: dict[str, ContentKind] = {}
         self.index_intros: dict[str, str] = {}
+        self.index_intro_files: dict[str, File] = {}  # by index page path: the editor's intro file
         self.page_heads: dict[str, PageHead] = {}
         self.final_site_dir: str | None = None
-        self.staging_dir: str | None = None
+        self.output: AtomicOutput | None = None
         self.saved_source_date_epoch: str | None = None
         self.mkdocs_config: MkDocsConfig | None = None
         self.search_swap = SearchContentSwap()
@@ -106,7 +110,7 @@ class CareersPlugin(BasePlugin[CareersConfig]):  # type: ignore[no-untyped-call]
             settings = check_settings(settings_from_config(
                 options_of(self.config), site_url=config.site_url,
                 project_root=Path(config.config_file_path or ".").resolve().parent,
-                use_directory_urls=config.use_directory_urls))
+                use_directory_urls=config.use_directory_urls, docs_dir=config.docs_dir))
         except SettingsError as exc:
             raise PluginError(f"careers: {exc}") from None
 
@@ -125,6 +129,7 @@ class CareersPlugin(BasePlugin[CareersConfig]):  # type: ignore[no-untyped-call]
                 raise PluginError(str(ContentError(site.errors)))
         if ASSET_CSS not in config.extra_css:
             config.extra_css.append(ASSET_CSS)
+        add_theme_overrides(config.theme)
         if settings.outputs.sitemap.enabled and "sitemap.xml" in config.theme.static_templates:
             # Ours has content-based lastmod dates and leaves closed roles out; MkDocs' own would not.
             config.theme.static_templates.remove("sitemap.xml")
@@ -162,9 +167,11 @@ class CareersPlugin(BasePlugin[CareersConfig]):  # type: ignore[no-untyped-call]
         if not self.config.enabled:
             return files
         assert self.site is not None
+        refuse_files_outside(files, config, allow_symlinks=self.site.settings.safety.allow_symlinks)
         self.entries_by_src.clear()
         self.index_kinds.clear()
         self.index_intros.clear()
+        self.index_intro_files.clear()
         if self.serve_errors:
             # Every content page the editor may have open still exists, and shows the problems.
             for src_uri in _content_src_uris(self.site):
@@ -178,8 +185,9 @@ class CareersPlugin(BasePlugin[CareersConfig]):  # type: ignore[no-untyped-call]
             existing = files.get_file_from_path(src_uri)
             intro = ""
             if existing is not None:  # an editor's own intro text for the index page
-                intro = existing.content_string
+                intro = self._safe_markdown(existing.content_string)
                 files.remove(existing)
+                self.index_intro_files[kind.index_path] = existing
             files.append(File.generated(config, src_uri, content="\n" + intro))
             self.index_kinds[src_uri] = kind
             self.index_intros[kind.name] = intro
@@ -196,8 +204,16 @@ class CareersPlugin(BasePlugin[CareersConfig]):  # type: ignore[no-untyped-call]
         kind = self.index_kinds.get(page.file.src_uri)
         return index_meta(kind, self.site) if kind is not None else None
 
+    def _safe_markdown(self, markdown: str) -> str:
+        """Raw HTML in an editor's Markdown, neutralised by the body HTML policy (content/body_html.py)."""
+        allow_raw = self.site is None or self.site.settings.safety.allow_raw_html
+        return markdown if allow_raw else neutralize_markdown(markdown)
+
     def on_page_markdown(self, markdown: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
-        if not self.config.enabled or self.serve_errors:
+        if not self.config.enabled:
+            return markdown
+        markdown = self._safe_markdown(markdown)  # free pages' Markdown copies carry no raw HTML either
+        if self.serve_errors:
             return markdown
         meta = self._meta(page)
         if meta is not None:
@@ -215,6 +231,11 @@ class CareersPlugin(BasePlugin[CareersConfig]):  # type: ignore[no-untyped-call]
         if kind is not None:
             return index_page(kind, self.site, self.index_intros.get(kind.name, ""))
         return free_page(_free_page(page, self.mkdocs_config, with_trail=True), self.site)
+
+    @event_priority(-100)  # last: whatever produced the body HTML, the page and search index get it sanitised
+    def on_page_content(self, html: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
+        allow_raw = not self.config.enabled or self.site is None or self.site.settings.safety.allow_raw_html
+        return html if allow_raw else sanitize_body_html(html)
 
     @event_priority(50)  # after every plugin changed the body HTML (on_page_content), before search indexes it
     def _render_in_page_context(self, context: TemplateContext, *, page: Page, config: MkDocsConfig,
@@ -249,6 +270,8 @@ class CareersPlugin(BasePlugin[CareersConfig]):  # type: ignore[no-untyped-call]
 
     def on_env(self, env: Any, *, config: MkDocsConfig, files: Files) -> Any:
         """All pages are read now, so free pages' titles are known: write the outputs."""
+        if self.config.enabled:
+            load_base_templates(env, config.theme)
         if not self.config.enabled or self.serve_errors:
             return env  # a preview with broken content shows the problems, not half-true machine outputs
         assert self.site is not None
@@ -256,9 +279,11 @@ class CareersPlugin(BasePlugin[CareersConfig]):  # type: ignore[no-untyped-call]
         free_pages = self.preview.free_pages(  # a dirty preview keeps the text of free pages it did not re-read
             (_free_page(f.page, config), f.page.markdown is not None) for f in files.documentation_pages()
             if f.page is not None and f.src_uri not in careers_sources)
+        page_sources = self._page_sources(files, careers_sources, config)
         # A role's Markdown is in its copy, the feed and llms-full.txt: rendered once (and kept by the preview).
         with rendering_once(self.site, carried=self.preview.reusable_texts()) as texts:
-            for path, content in iter_outputs(self.site, config.site_name, free_pages, self.index_intros):
+            for path, content in iter_outputs(self.site, config.site_name, free_pages, self.index_intros,
+                                              page_sources):
                 # A `.md` source would be built as a page; give copies another source name, keep the target path.
                 source = f"{path}.careers-copy" if path.endswith(".md") else path
                 existing = files.get_file_from_path(source)
@@ -271,6 +296,20 @@ class CareersPlugin(BasePlugin[CareersConfig]):  # type: ignore[no-untyped-call]
         self.preview.keep_texts(texts)
         self.preview.remove_stale_outputs(files)
         return env
+
+    def _page_sources(self, files: Files, careers_sources: set[str], config: MkDocsConfig) -> list[PageSource]:
+        """The editors' pages with their source files and declared dates (the sitemap's lastmod)."""
+        assert self.site is not None
+        pages = [(_free_page(f.page, config).page_path, f) for f in files.documentation_pages()
+                 if f.page is not None and f.src_uri not in careers_sources]
+        pages += list(self.index_intro_files.items())
+        found = [page_source(path, file, self.site.settings.project_root) for path, file in pages]
+        problems = [item for item in found if isinstance(item, Diagnostic)]
+        if problems and self.command == "serve":
+            report_in_terminal(problems)  # the preview goes on; those pages are dated as if they declared nothing
+        elif problems:
+            raise PluginError(str(ContentError(problems)))
+        return [item for item in found if isinstance(item, PageSource)]
 
     def on_post_page(self, output: str, *, page: Page, config: MkDocsConfig) -> str:
         head = self.page_heads.pop(page.file.src_uri, None)
@@ -290,12 +329,7 @@ class CareersPlugin(BasePlugin[CareersConfig]):  # type: ignore[no-untyped-call]
             tags.append(social_meta_tags(head.meta, site_name=config.site_name,
                                          twitter_site=settings.outputs.social.twitter_site,
                                          existing_head=output[:marker]))
-        if head.meta.feed_links:
-            title = escape(feed_title(self.site))
-            tags.append(f'<link rel="alternate" type="application/feed+json" title="{title}" '
-                        f'href="{self.site.url(JSON_FEED_PATH)}">')
-            tags.append(f'<link rel="alternate" type="application/rss+xml" title="{title}" '
-                        f'href="{self.site.url(RSS_FEED_PATH)}">')
+        tags += alternate_links(head.meta, self.site)
         tags.append(script_tag(head.jsonld))
         return f"{output[:marker]}{chr(10).join(tags)}\n{output[marker:]}"
 
@@ -310,18 +344,16 @@ class CareersPlugin(BasePlugin[CareersConfig]):  # type: ignore[no-untyped-call]
                 server.watch(str(directory))
         return server
 
-    # --- atomic output ---------------------------------------------------------------------------
+    # --- atomic output (atomic_output.py) ----------------------------------------------------------
     def _stage_output(self, config: MkDocsConfig) -> None:
         """Build into a sibling staging dir; the real site/ is only replaced after a successful build."""
-        final = Path(config.site_dir).resolve()
-        final.parent.mkdir(parents=True, exist_ok=True)
-        self.final_site_dir = str(final)
-        self.staging_dir = tempfile.mkdtemp(prefix=f".{final.name}-staging-", dir=final.parent)
-        # mkdtemp makes the folder private (0700); once published it must be as readable as a plain mkdir.
-        umask = os.umask(0)
-        os.umask(umask)
-        os.chmod(self.staging_dir, 0o777 & ~umask)
-        config.site_dir = self.staging_dir
+        self.output = AtomicOutput(config.site_dir)
+        try:
+            config.site_dir = str(self.output.start())
+        except OutputBusy as exc:
+            self.output = None
+            raise PluginError(f"careers: {exc}") from None
+        self.final_site_dir = str(self.output.final)
 
     @event_priority(10)  # before Material's search writes its index (priority 0)
     def _merge_search_index(self, *, config: MkDocsConfig) -> None:
@@ -330,28 +362,21 @@ class CareersPlugin(BasePlugin[CareersConfig]):  # type: ignore[no-untyped-call]
     @event_priority(-100)  # last: other plugins (search index, hooks) write or fail before the swap
     def _publish_staged_output(self, *, config: MkDocsConfig) -> None:
         self._restore_environment()
-        if not self.staging_dir or not self.final_site_dir:
+        if self.output is None or not self.final_site_dir:
             return
         if config.strict and _strict_warnings_logged():
             return  # MkDocs aborts right after this event; on_build_error discards the staging dir
-        final, staging = Path(self.final_site_dir), Path(self.staging_dir)
-        backup = None
-        if final.exists():
-            backup = Path(tempfile.mkdtemp(prefix=f".{final.name}-old-", dir=final.parent))
-            os.replace(final, backup / final.name)
-        os.replace(staging, final)
-        if backup is not None:
-            shutil.rmtree(backup, ignore_errors=True)
+        self.output.publish()
+        self.output = None
         config.site_dir = self.final_site_dir
-        self.staging_dir = None
 
     on_post_build = CombinedEvent(_merge_search_index, _publish_staged_output)
 
     def on_build_error(self, *, error: Exception) -> None:
         self._restore_environment()
-        if self.staging_dir:
-            shutil.rmtree(self.staging_dir, ignore_errors=True)
-            self.staging_dir = None
+        if self.output is not None:
+            self.output.discard()
+            self.output = None
 
 
 def _free_page(page: Page, config: MkDocsConfig, *, with_trail: bool = False) -> FreePage:

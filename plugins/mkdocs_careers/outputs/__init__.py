@@ -3,7 +3,7 @@ robots.txt, sitemap and job feeds. Each module returns text; the adapter decides
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 
 from ..content.kinds import KINDS
 from ..content.site import CareersSite
@@ -15,9 +15,9 @@ from .deploy_outputs import deploy_outputs
 from .job_feeds import JSON_FEED_PATH, RSS_FEED_PATH, json_feed_chunks, rss_feed
 from .llms_txt import llms_full_chunks, llms_txt
 from .robots_txt import robots_txt
-from .sitemap import gzipped, sitemap_entries, sitemap_xml
+from .sitemap import PageSource, gzipped, sitemap_entries, sitemap_xml
 
-__all__ = ["build_outputs", "iter_outputs", "markdown_copies"]
+__all__ = ["PageSource", "build_outputs", "iter_outputs", "markdown_copies"]
 
 
 def all_pages(site: CareersSite, free_pages: list[FreePage], index_intros: dict[str, str]) -> Iterator[PageModel]:
@@ -49,17 +49,20 @@ def iter_markdown_copies(site: CareersSite, free_pages: list[FreePage],
 
 
 def build_outputs(site: CareersSite, site_name: str, free_pages: list[FreePage],
-                  index_intros: dict[str, str] | None = None) -> dict[str, str | bytes]:
+                  index_intros: dict[str, str] | None = None,
+                  page_sources: Sequence[PageSource] = ()) -> dict[str, str | bytes]:
     """Every machine-readable file of the site, keyed by its path in the output folder.
 
-    `index_intros` are the editors' own intro texts of the index pages, by kind name.
+    `index_intros` are the editors' own intro texts of the index pages, by kind name; `page_sources` say where
+    the editors' pages (free pages, index intros) came from, by page path, for the sitemap's lastmod.
     """
     return {path: content if isinstance(content, (str, bytes)) else "".join(content)
-            for path, content in iter_outputs(site, site_name, free_pages, index_intros)}
+            for path, content in iter_outputs(site, site_name, free_pages, index_intros, page_sources)}
 
 
 def iter_outputs(site: CareersSite, site_name: str, free_pages: list[FreePage],
-                 index_intros: dict[str, str] | None = None) -> Iterator[tuple[str, str | bytes | Iterator[str]]]:
+                 index_intros: dict[str, str] | None = None,
+                 page_sources: Sequence[PageSource] = ()) -> Iterator[tuple[str, str | bytes | Iterator[str]]]:
     """(path in the output folder, content) of every machine-readable file, one at a time: a caller that
     writes each before asking for the next never holds them all (they carry every role's text). The two
     outputs with every open role's text, llms-full.txt and the JSON Feed, come as chunks of text."""
@@ -72,7 +75,7 @@ def iter_outputs(site: CareersSite, site_name: str, free_pages: list[FreePage],
         yield from iter_markdown_copies(site, free_pages, index_intros)
     sitemap_url = None
     if options.sitemap.enabled:
-        xml = sitemap_xml(sitemap_entries(site, [p.page_path for p in free_pages]))
+        xml = sitemap_xml(sitemap_entries(site, [p.page_path for p in free_pages], page_sources))
         yield "sitemap.xml", xml
         yield "sitemap.xml.gz", gzipped(xml)
         sitemap_url = site.url("sitemap.xml")
@@ -81,4 +84,5 @@ def iter_outputs(site: CareersSite, site_name: str, free_pages: list[FreePage],
     if options.feeds.enabled:
         yield JSON_FEED_PATH, json_feed_chunks(site)
         yield RSS_FEED_PATH, rss_feed(site)
-    yield from deploy_outputs(site, free_pages).items()  # manifest, job-board feeds, IndexNow key (deploy_outputs.py)
+    # manifest, job-board feeds, IndexNow key (deploy_outputs.py)
+    yield from deploy_outputs(site, free_pages, page_sources).items()

@@ -4,6 +4,7 @@ job feeds and the IndexNow key file. Each is switched on or off in mkdocs.yml (c
 from __future__ import annotations
 
 import os
+from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
 from .indeed_feed import INDEED_FEED_PATH, indeed_feed
@@ -14,6 +15,7 @@ from .manifest import MANIFEST_PATH, manifest_json
 if TYPE_CHECKING:
     from ..content.site import CareersSite
     from ..pages.builders import FreePage
+    from .sitemap import PageSource
 
 
 def indexnow_key_path(key: str) -> str:
@@ -21,11 +23,12 @@ def indexnow_key_path(key: str) -> str:
     return f"{key}.txt"
 
 
-def deploy_outputs(site: CareersSite, free_pages: list[FreePage]) -> dict[str, str | bytes]:
+def deploy_outputs(site: CareersSite, free_pages: list[FreePage],
+                   page_sources: Sequence[PageSource] = ()) -> dict[str, str | bytes]:
     options = site.settings.outputs
     files: dict[str, str | bytes] = {}
     if options.manifest.enabled:
-        files[MANIFEST_PATH] = manifest_json(site, free_pages)
+        files[MANIFEST_PATH] = manifest_json(site, free_pages, page_sources)
     if options.indeed_feed.enabled or options.linkedin_feed.enabled:
         descriptions = role_descriptions(site)
         if options.indeed_feed.enabled:

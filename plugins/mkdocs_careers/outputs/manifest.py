@@ -13,9 +13,10 @@ from __future__ import annotations
 
 import hashlib
 import json
+from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any
 
-from .sitemap import sitemap_entries
+from .sitemap import PageSource, sitemap_entries
 
 if TYPE_CHECKING:
     from ..content.site import CareersSite, Entry
@@ -37,9 +38,11 @@ def entry_hash(entry: Entry[Any]) -> str:
     return content_hash(entry.model.model_dump_json(), entry.body)
 
 
-def manifest_pages(site: CareersSite, free_pages: list[FreePage]) -> list[dict[str, Any]]:
-    """Every page of the build, closed roles included (their pages stay online, marked closed)."""
-    lastmods = {e.url: e.lastmod for e in sitemap_entries(site, [p.page_path for p in free_pages])}
+def manifest_pages(site: CareersSite, free_pages: list[FreePage],
+                   page_sources: Sequence[PageSource] = ()) -> list[dict[str, Any]]:
+    """Every page of the build, closed roles included (their pages stay online, marked closed).
+    `page_sources` date the editors' pages as in the sitemap (outputs/sitemap.py)."""
+    lastmods = {e.url: e.lastmod for e in sitemap_entries(site, [p.page_path for p in free_pages], page_sources)}
     pages: list[dict[str, Any]] = []
 
     def add(page_path: str, kind: str, digest: str, is_open: bool = True) -> None:
@@ -65,12 +68,12 @@ def manifest_pages(site: CareersSite, free_pages: list[FreePage]) -> list[dict[s
     return sorted(pages, key=lambda p: p["url"])
 
 
-def manifest_json(site: CareersSite, free_pages: list[FreePage]) -> str:
+def manifest_json(site: CareersSite, free_pages: list[FreePage], page_sources: Sequence[PageSource] = ()) -> str:
     manifest = {
         "version": MANIFEST_VERSION,
         "generator": "mkdocs-careers",
         "site_url": site.url(),
         "build_date": site.build_date.isoformat(),
-        "pages": manifest_pages(site, free_pages),
+        "pages": manifest_pages(site, free_pages, page_sources),
     }
     return json.dumps(manifest, ensure_ascii=False, indent=2, sort_keys=True) + "\n"
