@@ -39,8 +39,9 @@ card-fonts:
 site: $(STAMP) card-fonts
 	$(BIN)/mkdocs build --strict
 
+## --dirty: an edit rebuilds only the pages that show it (see "Fast preview" in README.md).
 serve: $(STAMP) card-fonts
-	$(BIN)/mkdocs serve
+	$(BIN)/mkdocs serve --dirty
 
 check: $(STAMP)
 	$(BIN)/careers check

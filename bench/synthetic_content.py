@@ -4,6 +4,11 @@
 N/20 case studies as the careers plugin expects them. `write_bare_project(root, n)` writes the same number
 of plain Markdown pages with the same body text for a bare mkdocs-material build, kept out of the nav the
 same way. Content is deterministic for a given N (seeded), so runs compare like with like.
+
+The content must stay valid as lint rules are added, so every role states everything any pay-transparency
+law could ask for (a pay range no wider than the strictest range limit in the law data, benefits, a closing
+date, a region for every US and Canadian office), and `verify_project` loads the written project with the
+real loader and every lint rule: a generator that falls behind the rules fails loudly, before any timing.
 """
 
 from __future__ import annotations
@@ -15,6 +20,9 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import yaml
+from mkdocs_careers.content.settings import settings_from_config
+from mkdocs_careers.content.site import load_site
+from mkdocs_careers.lint import lint_site, pay_transparency
 
 ORGANIZATION = {
     "name": "Benchmark Labs",
@@ -29,15 +37,22 @@ LEVELS = ["Senior", "Staff", "Principal", "Lead", "Head of", "Manager,"]
 SPECIALTIES = ["Data Engineer", "ML Engineer", "Backend Engineer", "Product Manager", "Designer",
                "Security Engineer", "Account Executive", "Analyst", "Researcher", "SRE", "Recruiter",
                "Solutions Architect"]
+# Every US and Canadian office has its state or province: pay laws there are per region.
 CITIES = [("London", None, "GB", "GBP"), ("Berlin", None, "DE", "EUR"), ("New York", "NY", "US", "USD"),
           ("Toronto", "ON", "CA", "CAD"), ("Chicago", "IL", "US", "USD"), ("Amsterdam", None, "NL", "EUR"),
           ("Madrid", None, "ES", "EUR"), ("Austin", "TX", "US", "USD"), ("Dublin", None, "IE", "EUR"),
-          ("Zurich", None, "CH", "CHF")]
+          ("Zurich", None, "CH", "CHF"), ("Vancouver", "BC", "CA", "CAD"), ("Denver", "CO", "US", "USD")]
 SKILLS = ["Python", "SQL", "dbt", "Kubernetes", "Terraform", "Go", "TypeScript", "Spark", "Airflow",
           "PyTorch", "Snowflake", "BigQuery", "Figma", "Salesforce", "Rust", "Kafka"]
 BENEFITS = ["28 days of paid vacation plus public holidays", "20 weeks of fully paid parental leave",
             "Learning budget of 2,500 a year plus 5 learning days", "Pension with a 5% employer match",
             "Private medical insurance for you and your family", "Monthly commuter benefit"]
+# Role titles need a unique part without digits: the role-title rule reads 4-digit numbers as pay.
+CODE_LETTERS = "bcdfghjklmnpqrstvwxz"
+# The build date every benchmark build is pinned to (SOURCE_DATE_EPOCH 1795564800), for verify_project.
+PINNED_BUILD_DATE = dt.date(2026, 11, 25)
+# Salary ranges never wider than this, nor than the strictest range limit of any law (see _max_range_width).
+DEFAULT_RANGE_WIDTH = 20_000
 HIRING_STATEMENT = ("This posting is for an existing vacancy. We do not use artificial intelligence to screen, assess "
                     "or select applicants.\n")
 WORDS = ("forecast inventory planner warehouse model pipeline latency customer experiment metric release "
@@ -77,6 +92,36 @@ def body_text(rng: random.Random, paragraphs: int) -> str:
     return "\n\n".join(parts) + "\n"
 
 
+def _summary(rng: random.Random) -> str:
+    """One sentence of 50-150 characters (the summary-length rule allows 50-160)."""
+    words = [rng.choice(WORDS) for _ in range(30)]
+    text = ""
+    for count in range(8, len(words)):
+        candidate = " ".join(words[:count]).capitalize() + f" by {rng.randint(5, 95)}%."
+        if len(candidate) > 150:
+            break
+        text = candidate
+    return text
+
+
+def role_code(i: int) -> str:
+    """A pronounceable, digit-free name unique to role i (`Bac`, `Bad`, ...), so titles stay distinct."""
+    letters = []
+    while True:
+        i, rest = divmod(i, len(CODE_LETTERS))
+        letters.append(CODE_LETTERS[rest])
+        if i == 0:
+            break
+    vowels = "aeiou"
+    return "".join(c + vowels[(k + len(letters)) % 5] for k, c in enumerate(reversed(letters))).capitalize()
+
+
+def _max_range_width() -> int:
+    """The narrowest range limit in the pay-law data (any currency: the amounts are of the same order)."""
+    limits = [law.range_limit.max_width for law in pay_transparency.load_laws() if law.range_limit]
+    return int(min([DEFAULT_RANGE_WIDTH, *limits]))
+
+
 def _answer(rng: random.Random) -> str:
     text = " ".join(_sentence(rng, 10) for _ in range(6))  # 6 x 13 words: inside the 40-120 word rule
     return text
@@ -102,7 +147,7 @@ def role_slug(i: int) -> str:
 
 def _role(rng: random.Random, i: int, counts: Counts) -> tuple[dict, str]:
     department = DEPARTMENTS[i % len(DEPARTMENTS)]
-    title = f"{rng.choice(LEVELS)} {rng.choice(SPECIALTIES)} {i}"
+    title = f"{rng.choice(LEVELS)} {rng.choice(SPECIALTIES)} {role_code(i)}"
     posted = dt.date(2026, 1, 1) + dt.timedelta(days=rng.randint(0, 300))
     workplace = rng.choice(["onsite", "hybrid", "hybrid", "remote"])
     city, region, country, currency = rng.choice(CITIES)
@@ -123,10 +168,11 @@ def _role(rng: random.Random, i: int, counts: Counts) -> tuple[dict, str]:
             location["region"] = region
         role["locations"] = [location]
     low = rng.randrange(60_000, 180_000, 5_000)
-    role["salary"] = {"currency": currency, "min": low, "max": low + rng.randrange(10_000, 60_000, 5_000),
+    width = _max_range_width()
+    role["salary"] = {"currency": currency, "min": low, "max": low + rng.randrange(width // 2, width + 1, 1_000),
                       "unit": "year"}
     role["hiring_manager"] = person_slug(i % counts.people)
-    role["summary"] = _sentence(rng, 18)
+    role["summary"] = _summary(rng)
     role["outcomes"] = {key: [_sentence(rng, 10) for _ in range(3)] for key in ("day_90", "day_180", "day_365")}
     role["must_haves"] = [_sentence(rng, 9) for _ in range(4)]
     role["nice_to_haves"] = [_sentence(rng, 8) for _ in range(2)]
@@ -147,7 +193,7 @@ def _person(rng: random.Random, i: int) -> tuple[dict, str]:
         "name": f"Person {i} {rng.choice(['Okafor', 'Weber', 'Moreau', 'Raman', 'Silva', 'Kowalski'])}",
         "job_title": f"Director of {DEPARTMENTS[i % len(DEPARTMENTS)]}",
         "since": dt.date(2018, 1, 1) + dt.timedelta(days=rng.randint(0, 2500)),
-        "summary": _sentence(rng, 16),
+        "summary": _summary(rng),
         "achievements": [_sentence(rng, 12) for _ in range(3)],
         "knows_about": rng.sample(SKILLS, 3),
         "same_as": [f"https://www.linkedin.com/in/{person_slug(i)}-example"],
@@ -161,10 +207,10 @@ def _case_study(rng: random.Random, i: int, counts: Counts) -> tuple[dict, str]:
         "leader": person_slug(i % counts.people),
         "date_published": start + dt.timedelta(days=200),
         "period": {"start": start, "end": start + dt.timedelta(days=120)},
-        "metrics": [{"label": _sentence(rng, 5).rstrip("."), "before": rng.randint(10, 90),
-                     "after": rng.randint(10, 90), "unit": "%"} for _ in range(3)],
+        "metrics": [{"label": _sentence(rng, 5).rstrip("."), "before": rng.randint(40, 90),
+                     "after": rng.randint(5, 35), "unit": "%"} for _ in range(3)],
         "stack": rng.sample(SKILLS, 4),
-        "summary": _sentence(rng, 18),
+        "summary": _summary(rng),
         "topics": rng.sample(WORDS, 3),
     }, body_text(rng, 5)
 
@@ -196,8 +242,52 @@ def _base_config() -> dict:
             "site_dir": "site", "theme": {"name": "material", "language": "en"}}
 
 
-def write_careers_project(root: Path, n: int) -> Counts:
-    """A careers-plugin project: mkdocs.yml, content/index.md and the three content folders."""
+def _law_change_dates(build_date: dt.date) -> list[dt.date]:
+    """The dates on which the set of pay laws in force (or enforced) changes, plus the build date and the end of
+    time: which laws apply is the same between two of them, so checking these checks every build date."""
+    dates = {build_date, dt.date.max}
+    for law in pay_transparency.load_laws():
+        dates.add(law.effective)
+        if law.enforced_from is not None:
+            dates.add(law.enforced_from)
+        if law.superseded is not None:
+            dates.add(law.superseded.on)
+    return sorted(dates)
+
+
+class GeneratedContentError(RuntimeError):
+    """The generator wrote content the real loader or a lint rule objects to: fix the generator."""
+
+
+def verify_project(root: Path, build_date: dt.date = PINNED_BUILD_DATE) -> None:
+    """Load the written project with the real loader and every lint rule; any diagnostic is a generator bug.
+
+    Lint runs at `build_date` (the benchmark's pinned date). Pay laws are also checked for every role,
+    open or closed, on every date the law data changes (a law comes into force, starts being enforced or is
+    superseded): every law in the data, including ones not yet in force, must be met, so the content stays
+    valid whatever date a later build is pinned to.
+    """
+    config = yaml.safe_load((root / "mkdocs.yml").read_text(encoding="utf-8"))
+    options = next(p["careers"] for p in config["plugins"] if isinstance(p, dict) and "careers" in p)
+    settings = settings_from_config(options, site_url=config["site_url"], project_root=root,
+                                    build_date=build_date)
+    site = lint_site(load_site(settings))
+    problems = [d.format() for d in site.diagnostics]
+    dates = _law_change_dates(build_date)
+    for entry in site.roles.values():
+        found = {p.message for day in dates for p in pay_transparency.problems(
+            entry.model, day, body=entry.body, headcount=settings.organization.headcount)}
+        problems += [f"{entry.source.display_path}: {message}" for message in sorted(found)]
+    if problems:
+        shown = "\n".join(problems[:20])
+        raise GeneratedContentError(f"{len(problems)} problems in the generated content:\n{shown}")
+
+
+def write_careers_project(root: Path, n: int, *, verify: bool = True) -> Counts:
+    """A careers-plugin project: mkdocs.yml, content/index.md and the three content folders.
+
+    With `verify` (the default) the written project is checked by `verify_project` before it is used.
+    """
     for folder, slug, frontmatter, body in iter_content(n):
         _write(root / folder / f"{slug}.md", frontmatter, body)
     (root / "content").mkdir(parents=True, exist_ok=True)
@@ -209,6 +299,8 @@ def write_careers_project(root: Path, n: int) -> Counts:
         "plugins": ["search", {"careers": {"organization": ORGANIZATION}}],
     }
     (root / "mkdocs.yml").write_text(yaml.safe_dump(config, sort_keys=False), encoding="utf-8")
+    if verify:
+        verify_project(root)
     return Counts.for_roles(n)
 
 

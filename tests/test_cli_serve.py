@@ -34,12 +34,12 @@ def fetch(url: str) -> str | None:
 
 
 class Preview:
-    def __init__(self, project: Path, log: Path):
+    def __init__(self, project: Path, log: Path, *options: str):
         self.port = free_port()
         self.log = log
         self.process = subprocess.Popen(
             [sys.executable, "-m", "mkdocs", "serve", "-f", str(project / "mkdocs.yml"), "-a",
-             f"127.0.0.1:{self.port}"],
+             f"127.0.0.1:{self.port}", *options],
             cwd=project, stdout=log.open("w"), stderr=subprocess.STDOUT,
             env={**os.environ, "SOURCE_DATE_EPOCH": PINNED_EPOCH, "NO_MKDOCS_2_WARNING": "1", "NO_COLOR": "1"})
 
@@ -73,8 +73,8 @@ class Preview:
 def start_preview(tmp_path) -> Iterator[Callable[[Path], Preview]]:
     started: list[Preview] = []
 
-    def start(project: Path) -> Preview:
-        preview = Preview(project, tmp_path / f"serve-{len(started)}.log")
+    def start(project: Path, *options: str) -> Preview:
+        preview = Preview(project, tmp_path / f"serve-{len(started)}.log", *options)
         started.append(preview)
         return preview
 

@@ -16,15 +16,14 @@ from functools import cached_property
 from pathlib import Path
 from typing import Any, Generic, TypeVar
 
-from .body_html import neutralize_document
+from .cache import ContentCache
 from .confinement import FolderScan, scan_folder
 from .diagnostics import Diagnostic, Severity, display_path
 from .kinds import CASE_STUDY, KINDS, PERSON, ROLE, ContentKind
-from .loading import FieldPath, SourceDocument, format_field_path, parse_document
+from .loading import FieldPath, SourceDocument, format_field_path
 from .models import CaseStudy, Person, Role, slug_is_valid
 from .settings import CareersSettings
 from .slug_hints import with_slug_suggestions
-from .validation import partial_model, validate_document
 
 M = TypeVar("M", Role, Person, CaseStudy)
 
@@ -196,12 +195,16 @@ def scan_content_folder(settings: CareersSettings, kind: ContentKind) -> FolderS
     return scan_folder(folder, settings.project_root, shown, allow_symlinks=settings.safety.allow_symlinks)
 
 
-def load_site(settings: CareersSettings) -> CareersSite:
+def load_site(settings: CareersSettings, cache: ContentCache | None = None) -> CareersSite:
     """Load, validate and cross-check all content. Problems are collected on `site.diagnostics`.
 
-    The lint rules are a separate step (`lint.lint_site`), run by the adapters after loading.
+    The lint rules are a separate step (`lint.lint_site`), run by the adapters after loading. With a
+    `cache` kept from an earlier load, only new and changed files are parsed and validated again
+    (content/cache.py).
     """
     site = CareersSite(settings=settings)
+    cache = cache if cache is not None else ContentCache()
+    cache.begin()
     # Slugs of files that exist, valid or not: a reference to a file with errors is not also "missing".
     present: dict[str, set[str]] = {kind.name: set() for kind in KINDS}
     partial: list[Entry[Any]] = []
@@ -226,26 +229,25 @@ def load_site(settings: CareersSettings) -> CareersSite:
                                                    f"rename it to .md", Severity.WARNING, rule="stray-file"))
                 continue
             slug = path.stem
-            doc = parse_document(path, shown, slug, settings.safety.limits)
-            if not settings.safety.allow_raw_html:  # every output (page, copies, JobPosting) gets the safe body
-                neutralize_document(doc)
-            draft = kind is ROLE and doc.data.get("draft") is True
+            loaded = cache.load(path, shown, slug, kind.model, limits=settings.safety.limits,
+                                neutralize=not settings.safety.allow_raw_html)
+            doc = loaded.doc
+            draft = kind is ROLE and loaded.draft
             sink = site.draft_diagnostics if draft else site.diagnostics
             sink.extend(doc.diagnostics)
             if not slug_is_valid(slug):
                 sink.append(_invalid_slug(shown, path.name, names))
                 continue
             present[kind.name].add(slug)
-            if any(d.severity is Severity.ERROR for d in doc.diagnostics):
+            if loaded.unparsable:
                 continue
-            model, problems = validate_document(doc, kind.model)
-            sink.extend(problems)
-            if model is None and not draft:  # lint the fields that did validate too: every problem in one run
-                partial.append(Entry(kind=kind, slug=slug, model=partial_model(doc, kind.model, problems), source=doc))
-            if model is not None:
-                doc.data = {}  # the model holds the values now; the raw YAML copy would double big sites' memory
-                entry: Entry[Any] = Entry(kind=kind, slug=slug, model=model, source=doc)
+            sink.extend(loaded.problems)
+            if loaded.model is None and not draft:  # lint the fields that did validate too: every problem in one run
+                partial.append(Entry(kind=kind, slug=slug, model=loaded.partial, source=doc))
+            if loaded.model is not None:
+                entry: Entry[Any] = Entry(kind=kind, slug=slug, model=loaded.model, source=doc)
                 (site.drafts if draft else store)[slug] = entry
+    cache.end()
     _check_references(site, present)
     site.diagnostics = with_slug_suggestions(site.diagnostics, present)
     site.unvalidated = partial

@@ -7,6 +7,7 @@ disabled site-wide (plugin config `disabled_rules`) or per file (frontmatter `li
 from __future__ import annotations
 
 import difflib
+import functools
 import re
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
@@ -232,7 +233,8 @@ GENERIC_HEADINGS = frozenset({
     "biography", "career", "education", "notes", "other", "more", "information", "nice to have", "nice to haves",
     "must haves", "tech stack", "stack", "timeline", "lessons learned", "key takeaways", "takeaways",
 })
-_markdown = MarkdownIt("commonmark")
+# Only block structure is needed (heading text is the raw inline source): skipping inline parsing halves the cost.
+_markdown = MarkdownIt("commonmark").disable("inline")
 
 
 def has_measure(text: str) -> bool:
@@ -244,14 +246,17 @@ def _short(text: str, limit: int = 60) -> str:
     return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
 
 
-def body_headings(body: str) -> list[tuple[int, str]]:
+# Bodies are parsed on every load; the preview reloads the whole site after each edit, so the headings of a
+# body are kept (bodies are immutable strings, hashed once; parsing all of them was most of a reload).
+@functools.lru_cache(maxsize=65536)
+def body_headings(body: str) -> tuple[tuple[int, str], ...]:
     """(0-based line within the body, text) of every Markdown heading, found by a real CommonMark parser."""
     tokens = _markdown.parse(body)
     found = []
     for index, token in enumerate(tokens):
         if token.type == "heading_open" and token.map is not None and index + 1 < len(tokens):
             found.append((token.map[0], tokens[index + 1].content.strip()))
-    return found
+    return tuple(found)
 
 
 def generic_heading_reason(text: str) -> str | None:

@@ -25,7 +25,7 @@ from typing import TYPE_CHECKING, Any
 from markupsafe import escape as markup_escape
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
-from mkdocs.plugins import BasePlugin, event_priority, get_plugin_logger
+from mkdocs.plugins import BasePlugin, CombinedEvent, event_priority, get_plugin_logger
 from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.pages import Page
 from mkdocs.structure.toc import AnchorLink, TableOfContents
@@ -39,17 +39,21 @@ from ..content.settings import SettingsError, settings_from_config
 from ..content.site import CareersSite, Entry, content_files, load_site
 from ..jsonld import script_tag
 from ..lint import check_settings, lint_site
-from ..outputs import PageSource, build_outputs
+from ..outputs import PageSource, iter_outputs
 from ..outputs.head_links import alternate_links
 from ..outputs.social_meta import social_meta_tags
 from ..pages.builders import FreePage, entry_meta, entry_page, free_page, index_meta, index_page
 from ..pages.model import Body, PageMeta, PageModel
+from ..render.entry_markdown import rendering_once
 from ..render.html import HtmlRenderer
 from .appearance import Appearance
 from .atomic_output import AtomicOutput, OutputBusy
 from .config import CareersConfig, options_of
 from .confinement import refuse_files_outside
+from .output_files import written_output
 from .page_sources import page_source
+from .preview import IncrementalPreview
+from .search_index import SearchContentSwap
 from .serve import problems_html, report_in_terminal
 from .theme import add_theme_overrides, load_base_templates
 
@@ -93,10 +97,13 @@ class CareersPlugin(BasePlugin[CareersConfig]):  # type: ignore[no-untyped-call]
         self.mkdocs_config: MkDocsConfig | None = None
         self.appearance: Appearance | None = None  # home page, brand, footer, social cards (appearance.py)
         self.files: Files | None = None
+        self.search_swap = SearchContentSwap()
+        self.preview = IncrementalPreview()  # lives as long as `mkdocs serve`: content cache, dirty rebuilds
 
     # --- configuration and loading ---------------------------------------------------------------
     def on_startup(self, *, command: str, dirty: bool) -> None:
         self.command = command
+        self.preview.start(command=command, dirty=dirty)
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig | None:
         if not self.config.enabled:
@@ -113,7 +120,8 @@ class CareersPlugin(BasePlugin[CareersConfig]):  # type: ignore[no-untyped-call]
         self.appearance = Appearance(settings.appearance, config_file, settings.project_root)
         self.appearance.configure(config, settings.organization.logo)  # fails on low brand contrast
 
-        site = lint_site(load_site(settings))
+        site = lint_site(load_site(settings, cache=self.preview.cache))
+        self.preview.plan(site, has_errors=bool(site.errors))
         self.site = site
         self.serve_errors = []
         if self.command == "serve":
@@ -176,8 +184,7 @@ class CareersPlugin(BasePlugin[CareersConfig]):  # type: ignore[no-untyped-call]
                 files.append(File.generated(config, src_uri, content="", inclusion=InclusionLevel.NOT_IN_NAV))
         for entry in self.site.entries() if not self.serve_errors else ():
             # Individual pages stay out of the site-wide nav: Material renders the whole nav into every page.
-            files.append(File.generated(config, entry.src_uri, content="\n" + entry.body,
-                                        inclusion=InclusionLevel.NOT_IN_NAV))
+            files.append(self.preview.page_file(config, entry, inclusion=InclusionLevel.NOT_IN_NAV))
             self.entries_by_src[entry.src_uri] = entry
         for kind in KINDS:
             src_uri = kind.src_uri("index")
@@ -242,14 +249,15 @@ class CareersPlugin(BasePlugin[CareersConfig]):  # type: ignore[no-untyped-call]
         return html if allow_raw else sanitize_body_html(html)
 
     @event_priority(50)  # after every plugin changed the body HTML (on_page_content), before search indexes it
-    def on_page_context(self, context: TemplateContext, *, page: Page, config: MkDocsConfig,
-                        nav: Any) -> TemplateContext:
+    def _render_in_page_context(self, context: TemplateContext, *, page: Page, config: MkDocsConfig,
+                                nav: Any) -> TemplateContext:
         if not self.config.enabled:
             return context
+        self.preview.page_built(page.url)
         if self.serve_errors:
             page.content = problems_html(self.serve_errors) + (page.content or "")
             return context
-        assert self.renderer is not None
+        assert self.renderer is not None and self.site is not None
         page.content = _PERMALINK_GLYPH.sub(r"\1\2", page.content or "")
         model = self._page_model(page)
         rendered = self.renderer.render(model, page.content or "")
@@ -259,9 +267,21 @@ class CareersPlugin(BasePlugin[CareersConfig]):  # type: ignore[no-untyped-call]
             page.content = self.appearance.home_page_html(page, page.content or "", self.site, self.files,
                                                           self.site.settings.use_directory_urls)
         if model.kind != "free":
+            body_html = page.content or ""
             page.content = rendered.html
             page.toc = _toc(model, page.toc)
+            # Search indexes only what candidates search on (mkdocs/search_index.py).
+            self.search_swap.offer_careers_page(page, self.site, self.entries_by_src.get(page.file.src_uri),
+                                                self.index_kinds.get(page.file.src_uri), intro_html=body_html)
         return context
+
+    @event_priority(-50)  # after Material's search indexed the compact page, before the theme renders it
+    def _restore_after_search(self, context: TemplateContext, *, page: Page, config: MkDocsConfig,
+                              nav: Any) -> TemplateContext:
+        self.search_swap.restore(page)
+        return context
+
+    on_page_context = CombinedEvent(_render_in_page_context, _restore_after_search)
 
     def on_env(self, env: Any, *, config: MkDocsConfig, files: Files) -> Any:
         """All pages are read now, so free pages' titles are known: write the outputs."""
@@ -271,23 +291,30 @@ class CareersPlugin(BasePlugin[CareersConfig]):  # type: ignore[no-untyped-call]
             return env  # a preview with broken content shows the problems, not half-true machine outputs
         assert self.site is not None
         careers_sources = set(self.entries_by_src) | set(self.index_kinds)
-        assert self.appearance is not None  # the home page's copy gets the same cards as its HTML
-        free_pages = [self.appearance.home_copy(_free_page(f.page, config), f.page, self.site, files)
-                      for f in files.documentation_pages() if f.page is not None and f.src_uri not in careers_sources]
-        outputs = build_outputs(self.site, config.site_name, free_pages, self.index_intros,
-                                self._page_sources(files, careers_sources, config))
-        for path, content in outputs.items():
-            # A `.md` source would be built as a page; give copies another source name, keep the target path.
-            source = f"{path}.careers-copy" if path.endswith(".md") else path
-            generated = File.generated(config, source, content=content)
-            generated.dest_uri = path
-            existing = files.get_file_from_path(source)
-            if existing is not None:
-                if existing.src_dir and Path(existing.src_dir).resolve() == Path(config.docs_dir).resolve():
-                    log.info(f"keeping {source} from docs_dir instead of generating it")  # the editor's own wins
-                    continue
-                files.remove(existing)  # e.g. the theme's raw sitemap.xml template
-            files.append(generated)
+        assert self.appearance is not None
+        documentation = [f for f in files.documentation_pages()
+                         if f.page is not None and f.src_uri not in careers_sources]
+        free_pages = self.preview.free_pages(  # a dirty preview keeps the text of free pages it did not re-read
+            (_free_page(f.page, config), f.page.markdown is not None) for f in documentation if f.page is not None)
+        # The home page's copy gets the same cards as its HTML, from the data as it is now.
+        free_pages = [self.appearance.home_copy(free, f.page, self.site, files)
+                      for free, f in zip(free_pages, documentation, strict=True) if f.page is not None]
+        page_sources = self._page_sources(files, careers_sources, config)
+        # A role's Markdown is in its copy, the feed and llms-full.txt: rendered once (and kept by the preview).
+        with rendering_once(self.site, carried=self.preview.reusable_texts()) as texts:
+            for path, content in iter_outputs(self.site, config.site_name, free_pages, self.index_intros,
+                                              page_sources):
+                # A `.md` source would be built as a page; give copies another source name, keep the target path.
+                source = f"{path}.careers-copy" if path.endswith(".md") else path
+                existing = files.get_file_from_path(source)
+                if existing is not None:
+                    if existing.src_dir and Path(existing.src_dir).resolve() == Path(config.docs_dir).resolve():
+                        log.info(f"keeping {source} from docs_dir instead of generating it")  # the editor's own wins
+                        continue
+                    files.remove(existing)  # e.g. the theme's raw sitemap.xml template
+                files.append(written_output(config, source, path, content))  # written now, not held in memory
+        self.preview.keep_texts(texts)
+        self.preview.remove_stale_outputs(files)
         return env
 
     def _page_sources(self, files: Files, careers_sources: set[str], config: MkDocsConfig) -> list[PageSource]:
@@ -348,8 +375,12 @@ class CareersPlugin(BasePlugin[CareersConfig]):  # type: ignore[no-untyped-call]
             raise PluginError(f"careers: {exc}") from None
         self.final_site_dir = str(self.output.final)
 
+    @event_priority(10)  # before Material's search writes its index (priority 0)
+    def _merge_search_index(self, *, config: MkDocsConfig) -> None:
+        self.preview.merge_search_index(config)
+
     @event_priority(-100)  # last: other plugins (search index, hooks) write or fail before the swap
-    def on_post_build(self, *, config: MkDocsConfig) -> None:
+    def _publish_staged_output(self, *, config: MkDocsConfig) -> None:
         self._restore_environment()
         if self.output is None or not self.final_site_dir:
             return
@@ -358,6 +389,8 @@ class CareersPlugin(BasePlugin[CareersConfig]):  # type: ignore[no-untyped-call]
         self.output.publish()
         self.output = None
         config.site_dir = self.final_site_dir
+
+    on_post_build = CombinedEvent(_merge_search_index, _publish_staged_output)
 
     def on_build_error(self, *, error: Exception) -> None:
         self._restore_environment()

@@ -9,14 +9,15 @@ from ..content.kinds import KINDS
 from ..content.site import CareersSite
 from ..pages.builders import FreePage, entry_page, free_page, index_page
 from ..pages.model import PageModel
+from ..render.entry_markdown import entry_markdown
 from ..render.markdown import MarkdownRenderer, markdown_copy_path
 from .deploy_outputs import deploy_outputs
-from .job_feeds import JSON_FEED_PATH, RSS_FEED_PATH, json_feed, rss_feed
-from .llms_txt import llms_full_txt, llms_txt
+from .job_feeds import JSON_FEED_PATH, RSS_FEED_PATH, json_feed_chunks, rss_feed
+from .llms_txt import llms_full_chunks, llms_txt
 from .robots_txt import robots_txt
 from .sitemap import PageSource, gzipped, sitemap_entries, sitemap_xml
 
-__all__ = ["PageSource", "build_outputs", "markdown_copies"]
+__all__ = ["PageSource", "build_outputs", "iter_outputs", "markdown_copies"]
 
 
 def all_pages(site: CareersSite, free_pages: list[FreePage], index_intros: dict[str, str]) -> Iterator[PageModel]:
@@ -32,9 +33,19 @@ def all_pages(site: CareersSite, free_pages: list[FreePage], index_intros: dict[
 def markdown_copies(site: CareersSite, free_pages: list[FreePage],
                     index_intros: dict[str, str] | None = None) -> dict[str, str]:
     """The Markdown copy of every page, keyed by its output path."""
+    return dict(iter_markdown_copies(site, free_pages, index_intros))
+
+
+def iter_markdown_copies(site: CareersSite, free_pages: list[FreePage],
+                         index_intros: dict[str, str] | None = None) -> Iterator[tuple[str, str]]:
+    """(output path, Markdown copy) of every page, rendered one at a time."""
+    for entry in site.entries():  # shared with the feed and llms-full.txt (render/entry_markdown.py)
+        yield markdown_copy_path(entry.page_path), entry_markdown(entry, site)
     renderer = MarkdownRenderer(site)
-    return {markdown_copy_path(page.meta.page_path): renderer.render(page)
-            for page in all_pages(site, free_pages, index_intros or {})}
+    intros = index_intros or {}
+    for page in [*(index_page(kind, site, intros.get(kind.name, "")) for kind in KINDS),
+                 *(free_page(free, site) for free in free_pages)]:
+        yield markdown_copy_path(page.meta.page_path), renderer.render(page)
 
 
 def build_outputs(site: CareersSite, site_name: str, free_pages: list[FreePage],
@@ -45,24 +56,33 @@ def build_outputs(site: CareersSite, site_name: str, free_pages: list[FreePage],
     `index_intros` are the editors' own intro texts of the index pages, by kind name; `page_sources` say where
     the editors' pages (free pages, index intros) came from, by page path, for the sitemap's lastmod.
     """
+    return {path: content if isinstance(content, (str, bytes)) else "".join(content)
+            for path, content in iter_outputs(site, site_name, free_pages, index_intros, page_sources)}
+
+
+def iter_outputs(site: CareersSite, site_name: str, free_pages: list[FreePage],
+                 index_intros: dict[str, str] | None = None,
+                 page_sources: Sequence[PageSource] = ()) -> Iterator[tuple[str, str | bytes | Iterator[str]]]:
+    """(path in the output folder, content) of every machine-readable file, one at a time: a caller that
+    writes each before asking for the next never holds them all (they carry every role's text). The two
+    outputs with every open role's text, llms-full.txt and the JSON Feed, come as chunks of text."""
     options = site.settings.outputs
-    files: dict[str, str | bytes] = {}
     if options.llms_txt.enabled:
-        files["llms.txt"] = llms_txt(site, site_name, free_pages)
+        yield "llms.txt", llms_txt(site, site_name, free_pages)
         if options.llms_txt.full:
-            files["llms-full.txt"] = llms_full_txt(site, site_name)
+            yield "llms-full.txt", llms_full_chunks(site, site_name)
     if options.llms_txt.markdown_copies:
-        files.update(markdown_copies(site, free_pages, index_intros))
+        yield from iter_markdown_copies(site, free_pages, index_intros)
     sitemap_url = None
     if options.sitemap.enabled:
         xml = sitemap_xml(sitemap_entries(site, [p.page_path for p in free_pages], page_sources))
-        files["sitemap.xml"] = xml
-        files["sitemap.xml.gz"] = gzipped(xml)
+        yield "sitemap.xml", xml
+        yield "sitemap.xml.gz", gzipped(xml)
         sitemap_url = site.url("sitemap.xml")
     if options.robots.enabled:
-        files["robots.txt"] = robots_txt(site, sitemap_url)
+        yield "robots.txt", robots_txt(site, sitemap_url)
     if options.feeds.enabled:
-        files[JSON_FEED_PATH] = json_feed(site)
-        files[RSS_FEED_PATH] = rss_feed(site)
-    files.update(deploy_outputs(site, free_pages, page_sources))  # manifest, job-board feeds, IndexNow key (deploy_outputs.py)
-    return files
+        yield JSON_FEED_PATH, json_feed_chunks(site)
+        yield RSS_FEED_PATH, rss_feed(site)
+    # manifest, job-board feeds, IndexNow key (deploy_outputs.py)
+    yield from deploy_outputs(site, free_pages, page_sources).items()

@@ -4,6 +4,7 @@ JobPosting builder (jsonld/job_posting.py), so a feed never states a fact differ
 
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
@@ -15,11 +16,12 @@ from markdown_it import MarkdownIt
 
 from ..content.models import Location, Role, Workplace
 from ..pages.builders import entry_page
+from ..render.entry_markdown import once_per_entry
 from ..render.html import HtmlRenderer
 from ..render.markdown import absolutize_links
 
 if TYPE_CHECKING:
-    from ..content.site import CareersSite
+    from ..content.site import CareersSite, Entry
 
 # Raw HTML in an editor's body is shown as text, never passed through to a job board.
 _MARKDOWN = MarkdownIt("commonmark", {"html": False})
@@ -34,12 +36,18 @@ def role_descriptions(site: CareersSite) -> dict[str, str]:
     renderer = HtmlRenderer(site, site_name=site.settings.organization.name, language=None)
     descriptions = {}
     for entry in site.open_roles:
-        page_url = site.url(entry.page_path)
-        # The adapter converts the body with MkDocs for the page; here it is converted the same way as text.
-        body_html = _MARKDOWN.render(absolutize_links(entry.body, entry.src_uri, site))
-        html = renderer.posting_html(entry_page(entry, site), body_html, headerlinks=False)
-        descriptions[entry.slug] = _literal_characters(_absolute_links(html, page_url))
+        # Rendered once per build (and reused by the preview while the role is unchanged).
+        descriptions[entry.slug] = once_per_entry("job-board-description", entry, site,
+                                                  functools.partial(_description, entry, site, renderer))
     return descriptions
+
+
+def _description(entry: Entry[Role], site: CareersSite, renderer: HtmlRenderer) -> str:
+    page_url = site.url(entry.page_path)
+    # The adapter converts the body with MkDocs for the page; here it is converted the same way as text.
+    body_html = _MARKDOWN.render(absolutize_links(entry.body, entry.src_uri, site))
+    html = renderer.posting_html(entry_page(entry, site), body_html, headerlinks=False)
+    return _literal_characters(_absolute_links(html, page_url))
 
 
 def _absolute_links(html: str, page_url: str) -> str:

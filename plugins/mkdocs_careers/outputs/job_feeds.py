@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+from collections.abc import Iterator
 from typing import TYPE_CHECKING, Any
 
 from feedgen.feed import FeedGenerator
@@ -15,8 +16,7 @@ from feedgen.feed import FeedGenerator
 from ..jsonld.job_posting import valid_through_value
 from ..jsonld.serialize import json_number
 from ..pages import labels as formatting
-from ..pages.builders import entry_page
-from ..render.markdown import MarkdownRenderer
+from ..render.entry_markdown import entry_markdown
 
 if TYPE_CHECKING:
     from ..content.models import Role
@@ -56,23 +56,29 @@ def job_extension(entry: Entry[Role], site: CareersSite) -> dict[str, Any]:
 
 
 def json_feed(site: CareersSite) -> str:
-    items = []
-    renderer = MarkdownRenderer(site)
-    for entry in site.open_roles:
-        role = entry.model
-        url = site.url(entry.page_path)
-        items.append({
-            "id": url,
-            "url": url,
-            "external_url": role.apply.url,
-            "title": role.title,
-            "summary": role.summary,
-            "content_text": renderer.render(entry_page(entry, site)),
-            "date_published": _midnight_utc(role.date_posted).isoformat(),
-            "date_modified": _midnight_utc(role.last_modified).isoformat(),
-            "tags": [role.department, formatting.workplace_label(role.workplace)],
-            "_job": job_extension(entry, site),
-        })
+    return "".join(json_feed_chunks(site))
+
+
+class _ItemsAsTheyAreEncoded(list):  # type: ignore[type-arg]
+    """A JSON array whose items are built one at a time while the encoder writes them.
+
+    The feed carries every open role's text; json's pure-Python encoder (used with `indent`) only asks a
+    list for its length and its items in order, so the output is byte-identical to encoding a full list."""
+
+    def __init__(self, count: int, items: Iterator[dict[str, Any]]):
+        super().__init__()
+        self._count, self._items = count, items
+
+    def __len__(self) -> int:
+        return self._count
+
+    def __iter__(self) -> Iterator[dict[str, Any]]:
+        return self._items
+
+
+def json_feed_chunks(site: CareersSite) -> Iterator[str]:
+    """The JSON Feed piece by piece, so a big site writes it without holding it whole."""
+    items = _ItemsAsTheyAreEncoded(len(site.open_roles), (_feed_item(entry, site) for entry in site.open_roles))
     feed = {
         "version": "https://jsonfeed.org/version/1.1",
         "title": feed_title(site),
@@ -84,7 +90,25 @@ def json_feed(site: CareersSite) -> str:
         "authors": [{"name": site.settings.organization.name, "url": site.settings.organization.url}],
         "items": items,
     }
-    return json.dumps(feed, ensure_ascii=False, indent=2) + "\n"
+    yield from json.JSONEncoder(ensure_ascii=False, indent=2).iterencode(feed)
+    yield "\n"
+
+
+def _feed_item(entry: Entry[Role], site: CareersSite) -> dict[str, Any]:
+    role = entry.model
+    url = site.url(entry.page_path)
+    return {
+        "id": url,
+        "url": url,
+        "external_url": role.apply.url,
+        "title": role.title,
+        "summary": role.summary,
+        "content_text": entry_markdown(entry, site),
+        "date_published": _midnight_utc(role.date_posted).isoformat(),
+        "date_modified": _midnight_utc(role.last_modified).isoformat(),
+        "tags": [role.department, formatting.workplace_label(role.workplace)],
+        "_job": job_extension(entry, site),
+    }
 
 
 def rss_feed(site: CareersSite) -> bytes:

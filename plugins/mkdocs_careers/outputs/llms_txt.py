@@ -6,12 +6,14 @@ points at the page's Markdown copy. Closed roles appear nowhere here.
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
 from ..pages import labels as formatting
-from ..pages.builders import FreePage, entry_page
+from ..pages.builders import FreePage
 from ..pages.labels import role_fact_line
-from ..render.markdown import MarkdownRenderer, markdown_copy_path, md_text
+from ..render.entry_markdown import entry_markdown
+from ..render.markdown import markdown_copy_path, md_text
 
 if TYPE_CHECKING:
     from ..content.site import CareersSite
@@ -54,7 +56,11 @@ def llms_txt(site: CareersSite, site_name: str, free_pages: list[FreePage]) -> s
 
 
 def llms_full_txt(site: CareersSite, site_name: str) -> str:
-    header = [f"# {md_text(site_name)}", "", f"> {md_text(_summary(site))}", ""]
-    renderer = MarkdownRenderer(site)
-    bodies = [renderer.render(entry_page(entry, site)) for entry in site.open_roles]
-    return "\n".join(header) + "\n" + "\n---\n\n".join(bodies)
+    return "".join(llms_full_chunks(site, site_name))
+
+
+def llms_full_chunks(site: CareersSite, site_name: str) -> Iterator[str]:
+    """llms-full.txt piece by piece (it holds every open role's text: a big site writes it without holding it)."""
+    yield "\n".join([f"# {md_text(site_name)}", "", f"> {md_text(_summary(site))}", ""]) + "\n"
+    for index, entry in enumerate(site.open_roles):
+        yield ("\n---\n\n" if index else "") + entry_markdown(entry, site)
