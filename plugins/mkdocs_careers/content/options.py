@@ -145,8 +145,9 @@ class AtsOptions(_Options):
     base_url: str | None = Field(None, description="The ATS API's base URL, for mirrors and EU instances")
 
 
-class CareersOptions(_Options):
-    """Every option of the `careers` plugin in mkdocs.yml, with its default."""
+class CareersOptions(OutputSettings):
+    """Every option of the `careers` plugin in mkdocs.yml, with its default (the outputs' options are inherited
+    from `OutputSettings`: they sit at the top level of the plugin's options)."""
 
     enabled: bool = Field(True, description="false turns the plugin off (the site builds as plain Material)")
     organization: Organization = Field(description="The employer: name, url, logo, description, same_as, headcount")
@@ -157,17 +158,6 @@ class CareersOptions(_Options):
                                                           "default: SOURCE_DATE_EPOCH, then today")
     disabled_rules: list[str] = Field(default_factory=list, description="Lint rule ids switched off site-wide")
     atomic: bool = Field(True, description="Build into a staging folder and swap it into site/ on success")
-    robots: RobotsPolicy = Field(default_factory=RobotsPolicy)
-    llms_txt: LlmsTxtOptions = Field(default_factory=LlmsTxtOptions)
-    feeds: FeedOptions = Field(default_factory=FeedOptions)
-    sitemap: SitemapOptions = Field(default_factory=SitemapOptions)
-    social: SocialOptions = Field(default_factory=SocialOptions)
-    # Build manifest, job-board feeds and the `careers notify` channels.
-    manifest: ManifestOptions = Field(default_factory=ManifestOptions)
-    indeed_feed: IndeedFeedOptions = Field(default_factory=IndeedFeedOptions)
-    linkedin_feed: LinkedInFeedOptions = Field(default_factory=LinkedInFeedOptions)
-    indexnow: IndexNowOptions = Field(default_factory=IndexNowOptions)
-    google_indexing: GoogleIndexingOptions = Field(default_factory=GoogleIndexingOptions)
     hiring: HiringDefaults = Field(default_factory=HiringDefaults)
     audit: AuditOptions = Field(default_factory=AuditOptions)
     ats: AtsOptions = Field(default_factory=AtsOptions)
@@ -190,7 +180,4 @@ class CareersOptions(_Options):
 
     @property
     def outputs(self) -> OutputSettings:
-        return OutputSettings(robots=self.robots, llms_txt=self.llms_txt, feeds=self.feeds, sitemap=self.sitemap,
-                              social=self.social, manifest=self.manifest, indeed_feed=self.indeed_feed,
-                              linkedin_feed=self.linkedin_feed, indexnow=self.indexnow,
-                              google_indexing=self.google_indexing)
+        return OutputSettings(**{name: getattr(self, name) for name in OutputSettings.model_fields})
