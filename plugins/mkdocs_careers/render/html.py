@@ -93,7 +93,9 @@ class HtmlRenderer:
         description = None
         if page.posting_sections:
             posting = self.posting_html(page, body_html, headerlinks=True)
-            description = self.posting_html(page, _HEADERLINK.sub("", body_html), headerlinks=False)
+            # The same HTML without its permalinks (ours and the body's): rendering the posting twice would
+            # double the most expensive template of a large site.
+            description = _HEADERLINK.sub("", posting)
         html = self.env.get_template("page.html").render(page=page, rel=rel, body_html=body,
                                                          posting_html=Markup(posting))
         graph = page_graph(page, self.site, description_html=description, site_name=self.site_name,
