@@ -296,7 +296,9 @@ def write_careers_project(root: Path, n: int, *, verify: bool = True) -> Counts:
         **_base_config(),
         "nav": [{"Home": "index.md"}, {"Open roles": "roles/index.md"}, {"Leadership": "people/index.md"},
                 {"Case studies": "case-studies/index.md"}],
-        "plugins": ["search", {"careers": {"organization": ORGANIZATION}}],
+        # Like for like with bare Material, which draws no social cards: PNG cards (a cold cache draws one per
+        # page) are measured on their own, see bench/README.md.
+        "plugins": ["search", {"careers": {"organization": ORGANIZATION, "social_cards": {"enabled": False}}}],
     }
     (root / "mkdocs.yml").write_text(yaml.safe_dump(config, sort_keys=False), encoding="utf-8")
     if verify:
