@@ -22,7 +22,7 @@ FIXTURES = Path(__file__).parent / "fixtures"
 PINNED_EPOCH = "1795564800"
 DEMO_PARTS = ("mkdocs.yml", "content", "roles", "people", "case_studies")
 # Fixtures for the real-browser tests (served demo site, Chromium), registered once for the whole suite.
-pytest_plugins = ["browser_support"]
+pytest_plugins = ["browser_support", "serve_support"]
 
 
 @dataclass

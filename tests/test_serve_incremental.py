@@ -15,8 +15,8 @@ import shutil
 from pathlib import Path
 
 import yaml
-from conftest import REPO, copy_project
-from test_cli_serve import fetch, replace_in, start_preview  # noqa: F401  (the fixture)
+from conftest import REPO, copy_project, replace_in
+from serve_support import fetch
 
 ROLE = "ai-product-manager"
 OTHER_ROLE = "applied-research-lead"
@@ -44,7 +44,7 @@ def wait_for_log(preview, pattern: str, count: int) -> None:
     preview.wait_for_page("", lambda _: len(re.findall(pattern, preview.output())) >= count)
 
 
-def test_dirty_preview_rebuilds_what_an_edit_touches(tmp_path, start_preview):  # noqa: F811 (fixture)
+def test_dirty_preview_rebuilds_what_an_edit_touches(tmp_path, start_preview):
     project = copy_project(REPO, tmp_path / "project")
     role_file = project / "roles" / f"{ROLE}.md"
     manager_page = f"people/{manager_of(project, ROLE)}/"
