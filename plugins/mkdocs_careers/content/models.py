@@ -95,11 +95,6 @@ class ContentModel(BaseModel):
 
     model_config = ConfigDict(extra="forbid", frozen=True, str_strip_whitespace=False)
 
-    @property
-    def display_name(self) -> str:
-        """How listings, breadcrumbs and links name the item (title or name); content files override it."""
-        raise NotImplementedError(type(self).__name__)
-
 
 class EmploymentType(str, Enum):
     FULL_TIME = "full_time"

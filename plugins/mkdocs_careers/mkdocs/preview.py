@@ -22,6 +22,7 @@ everything, as before, but still re-parse only changed files between rebuilds of
 
 from __future__ import annotations
 
+import contextlib
 import logging
 import os
 from collections.abc import Iterable
@@ -152,11 +153,9 @@ class IncrementalPreview:
         current = {f.abs_dest_path for f in files}
         if self.enabled:
             for path in sorted(self._outputs - current):
-                try:
+                with contextlib.suppress(FileNotFoundError):  # an earlier rebuild may have removed it
                     os.remove(path)
-                    os.removedirs(os.path.dirname(path))  # empty folders up to the first non-empty one
-                except OSError:
-                    pass  # already gone, or the folder still holds other files
+                _remove_empty_folders(os.path.dirname(path))
         self._outputs = current
 
     def merge_search_index(self, config: MkDocsConfig) -> None:
@@ -187,3 +186,9 @@ def _dirty_build_notice(record: logging.LogRecord) -> bool:
 def _page_of(search_entry: dict[str, Any]) -> str:
     return str(search_entry.get("location", "")).split("#", 1)[0]
 
+
+def _remove_empty_folders(folder: str) -> None:
+    """Remove `folder` and its parents while they are empty (a deleted role leaves `roles/<slug>/` behind)."""
+    while folder and os.path.isdir(folder) and not os.listdir(folder):
+        os.rmdir(folder)
+        folder = os.path.dirname(folder)
