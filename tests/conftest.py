@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+import faulthandler
 import hashlib
 import json
+import logging
 import os
 import shutil
 import subprocess
 import sys
+import traceback
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -75,15 +78,51 @@ def copy_project(source: Path, destination: Path) -> Path:
     return destination
 
 
-def run_build(project: Path, *args: str, epoch: str = PINNED_EPOCH, strict: bool = True) -> BuildResult:
-    """Run the real `mkdocs build` command on a project directory."""
-    env = {**os.environ, "SOURCE_DATE_EPOCH": epoch, "NO_MKDOCS_2_WARNING": "1", "NO_COLOR": "1"}
-    command = [sys.executable, "-m", "mkdocs", "build", "-f", str(project / "mkdocs.yml"), *args]
-    if strict:
-        command.append("--strict")
-    proc = subprocess.run(command, capture_output=True, text=True, env=env, cwd=project, timeout=600)
-    site_dir = project / "site"
-    return BuildResult(project, site_dir, proc.returncode, proc.stdout + proc.stderr)
+# A build that runs longer than this is a hang: the worker dumps every thread's stack and exits.
+BUILD_TIMEOUT = 600
+
+
+def run_build(project: Path, *args: str, epoch: str = PINNED_EPOCH, strict: bool = True,
+              isolated: bool = False) -> BuildResult:
+    """Run the real `mkdocs build` command on a project directory.
+
+    By default in this process, through MkDocs' own click command (what `mkdocs build` runs): starting Python
+    and importing MkDocs, Material and the plugin costs more than building a small site, and the suite runs
+    about a hundred builds. An exception escaping the command is written into the output as the traceback a
+    real `mkdocs build` would print. `isolated=True` runs a fresh `python -m mkdocs` process instead, for what
+    only a process shows (start-up, environment, concurrent builds).
+    """
+    env = {"SOURCE_DATE_EPOCH": epoch, "NO_MKDOCS_2_WARNING": "1", "NO_COLOR": "1", "COLUMNS": "80"}
+    arguments = ["build", "-f", str(project / "mkdocs.yml"), *args, *(["--strict"] if strict else [])]
+    if isolated:
+        proc = subprocess.run([sys.executable, "-m", "mkdocs", *arguments], capture_output=True, text=True,
+                              env={**os.environ, **env}, cwd=project, timeout=BUILD_TIMEOUT)
+        return BuildResult(project, project / "site", proc.returncode, proc.stdout + proc.stderr)
+    returncode, output = _build_in_process(project, arguments, env)
+    return BuildResult(project, project / "site", returncode, output)
+
+
+def _build_in_process(project: Path, arguments: list[str], env: dict[str, str]) -> tuple[int, str]:
+    from click.testing import CliRunner
+    from mkdocs.__main__ import cli
+
+    previous = Path.cwd()
+    os.chdir(project)
+    faulthandler.dump_traceback_later(BUILD_TIMEOUT, exit=True)
+    try:
+        result = CliRunner().invoke(cli, arguments, env=env, catch_exceptions=True)
+    finally:
+        faulthandler.cancel_dump_traceback_later()
+        os.chdir(previous)
+        # MkDocs adds its console handler per command run and removes it only when the run's state is
+        # garbage-collected; a leftover handler would write the next build's log into this run's closed stream.
+        mkdocs_logger = logging.getLogger("mkdocs")
+        for handler in [h for h in mkdocs_logger.handlers if h.name == "MkDocsStreamHandler"]:
+            mkdocs_logger.removeHandler(handler)
+    output = result.output
+    if result.exception is not None and not isinstance(result.exception, SystemExit):
+        output += "".join(traceback.format_exception(result.exception))
+    return result.exit_code, output
 
 
 @pytest.fixture(scope="session")

@@ -50,8 +50,8 @@ def test_title_facts_and_apply_button_are_above_the_fold_on_a_phone(phone_page, 
 
 
 @pytest.mark.parametrize("slug", OPEN)
-def test_apply_button_goes_to_the_roles_application_url(phone_page, site_url, slug):
-    page = phone_page
+def test_apply_button_goes_to_the_roles_application_url(browser, site_url, slug):
+    page = new_page(browser, site_url, PHONE, answer_apply_host=True)
     page.goto(f"{site_url}roles/{slug}/")
     title = demo_roles()[slug]["title"]
     button = page.get_by_role("link", name=f"Apply for the {title} role").first
@@ -59,6 +59,7 @@ def test_apply_button_goes_to_the_roles_application_url(phone_page, site_url, sl
         button.click()
     assert page.url == demo_roles()[slug]["apply"]["url"]
     assert page.title() == "Application form"
+    page.context.close()
 
 
 @pytest.mark.parametrize("slug", CLOSED)

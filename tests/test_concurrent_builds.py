@@ -42,7 +42,7 @@ def test_a_build_finding_the_output_locked_stops_with_a_clear_message(minimal_pr
     with open(minimal_project / ".site.lock", "ab") as lock:
         fcntl.flock(lock.fileno(), fcntl.LOCK_EX)  # another build is in the middle of writing site/
         started = time.monotonic()
-        result = run_build(minimal_project)
+        result = run_build(minimal_project, isolated=True)  # another process holds the lock
         waited = time.monotonic() - started
     assert result.returncode == 1 and "Traceback" not in result.output
     assert f"careers: {BUSY} {minimal_project.resolve() / 'site'}" in result.output
