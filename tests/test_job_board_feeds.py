@@ -4,10 +4,12 @@ limits and formatting rules; open roles only; each can be switched off."""
 from __future__ import annotations
 
 import re
+from urllib.parse import urljoin
 
 import pytest
-from conftest import CLOSED, OPEN, demo_roles, run_build
+from conftest import CLOSED, OPEN, demo_roles, one_node, run_build
 from lxml import etree
+from lxml import html as lxml_html
 from mkdocs_careers.outputs.job_board_xml import text_element
 from mkdocs_careers.outputs.linkedin_feed import partner_job_id
 
@@ -53,6 +55,26 @@ def test_indeed_feed_wraps_every_value_in_cdata(demo_build):
     without_cdata = re.sub(r"<!\[CDATA\[.*?\]\]>", "CDATA", text, flags=re.S)
     assert set(re.findall(r"<(\w+)>([^<]*)</\1>", without_cdata)) <= {(tag, "CDATA") for tag, _ in re.findall(
         r"<(\w+)>(CDATA)</\1>", without_cdata)}  # no leaf holds bare text
+
+
+def test_feed_description_is_the_pages_job_posting_description_with_absolute_links(minimal_project):
+    """One source: the feeds carry the posting HTML the role page rendered (its JobPosting description), not
+    a second rendering of the role; only its relative links become absolute."""
+    role = minimal_project / "roles" / "data-lead.md"
+    role.write_text(role.read_text(encoding="utf-8") + "\nYou report to [Jo](../people/jo-smith.md) and read "
+                    "[the case study](../../case-studies/warehouse-migration/#results).\n", encoding="utf-8")
+    result = run_build(minimal_project, strict=False)
+    assert result.returncode == 0, result.output
+    posting = one_node(result.graph("roles/data-lead/"), "JobPosting")
+    page_html = lxml_html.fragment_fromstring(posting["description"], create_parent="div")
+    minimal_site = "https://careers.example.com/"
+    page_links = [urljoin(f"{minimal_site}roles/data-lead/", href) for *_, href, _ in page_html.iterlinks()]
+    assert page_links == [f"{minimal_site}people/jo-smith/", f"{minimal_site}case-studies/warehouse-migration/#results"]
+    for name in ("indeed.xml", "linkedin.xml"):
+        job = etree.fromstring((result.site / "roles" / name).read_bytes()).find("job")
+        feed_html = lxml_html.fragment_fromstring(job.findtext("description"), create_parent="div")
+        assert feed_html.text_content() == page_html.text_content(), name
+        assert [href for *_, href, _ in feed_html.iterlinks()] == page_links, name
 
 
 @pytest.mark.parametrize("slug", CLOSED)

@@ -3,7 +3,7 @@
 A real preview server runs on the demo site (which is `strict: true`). Each step edits content on disk
 the way an editor would (a title, the pay, closing a role, adding one, deleting one) and then checks,
 over HTTP, the changed page, the index that lists it, the hiring manager's page, the machine outputs
-(llms.txt, the JSON feed, the sitemap, the Markdown copy) and Material's search index. The server log
+(llms.txt, the JSON feed, the Indeed job feed, the sitemap, the Markdown copy) and Material's search index. The server log
 must show that only the changed file was parsed again and that only some pages were rebuilt.
 """
 
@@ -16,6 +16,7 @@ from pathlib import Path
 
 import yaml
 from conftest import REPO, copy_project, replace_in
+from lxml import etree
 from serve_support import fetch
 
 ROLE = "ai-product-manager"
@@ -25,6 +26,15 @@ OTHER_ROLE = "applied-research-lead"
 def manager_of(project: Path, slug: str) -> str:
     front = yaml.safe_load((project / "roles" / f"{slug}.md").read_text(encoding="utf-8").split("---\n")[1])
     return front["hiring_manager"]
+
+
+def indeed_jobs(preview) -> dict[str, str]:
+    """requisitionid → description of every job in the Indeed feed (first place of each role)."""
+    root = etree.fromstring((fetch(preview.url("roles/indeed.xml")) or "").encode("utf-8"))
+    jobs: dict[str, str] = {}
+    for job in root.findall("job"):
+        jobs.setdefault(job.findtext("requisitionid"), job.findtext("description"))
+    return jobs
 
 
 def search_docs(preview) -> list[dict]:
@@ -51,6 +61,7 @@ def test_dirty_preview_rebuilds_what_an_edit_touches(tmp_path, start_preview):
     preview = start_preview(project, "--dirty")
     preview.wait_for_page(f"roles/{ROLE}/", lambda html: "AI Product Manager</h1>" in html)
     built = 1
+    jobs_before = indeed_jobs(preview)
 
     def rebuilt() -> None:
         nonlocal built
@@ -79,6 +90,11 @@ def test_dirty_preview_rebuilds_what_an_edit_touches(tmp_path, start_preview):
     rebuilt()
     page = preview.wait_for_page(f"roles/{ROLE}/", lambda html: "$171,000" in html)
     assert "$171,000" in page and '"minValue": 171000' in page.replace('"minValue":171000', '"minValue": 171000')
+    # The job feed has the new posting for this role and, unchanged, every role the edit did not touch.
+    jobs = indeed_jobs(preview)
+    assert "$171,000" in jobs[ROLE] and "AI Product Lead" in jobs[ROLE]
+    assert {slug: text for slug, text in jobs.items() if slug != ROLE} == {
+        slug: text for slug, text in jobs_before.items() if slug != ROLE}
     assert any("$171,000" in doc["text"] for doc in search_docs(preview) if doc["location"] == f"roles/{ROLE}/")
 
     # 3. Close the role: it stays reachable, is listed as closed, and leaves the manager's page, feeds, search.
@@ -87,6 +103,7 @@ def test_dirty_preview_rebuilds_what_an_edit_touches(tmp_path, start_preview):
     preview.wait_for_page("roles/", lambda html: "AI Product Lead</a> (closed)" in html)  # listed as closed, not as open
     assert "AI Product Lead" not in fetch(preview.url(manager_page))
     assert "AI Product Lead" not in fetch(preview.url("roles/feed.json"))
+    assert ROLE not in indeed_jobs(preview)
     assert search_titles(preview, f"roles/{ROLE}/") == []
     assert "AI Product Lead" in fetch(preview.url(f"roles/{ROLE}/"))
 
@@ -99,6 +116,7 @@ def test_dirty_preview_rebuilds_what_an_edit_touches(tmp_path, start_preview):
     preview.wait_for_page("roles/forecasting-product-lead/", lambda html: "Forecasting Product Lead</h1>" in html)
     assert "Forecasting Product Lead" in fetch(preview.url("roles/"))
     assert "roles/forecasting-product-lead/" in fetch(preview.url("sitemap.xml"))
+    assert "Forecasting Product Lead" in indeed_jobs(preview)["forecasting-product-lead"]
     assert search_titles(preview, "roles/forecasting-product-lead/") == ["Forecasting Product Lead"]
 
     # 5. Delete a role: its page and Markdown copy are gone, and nothing lists or finds it.
@@ -111,6 +129,7 @@ def test_dirty_preview_rebuilds_what_an_edit_touches(tmp_path, start_preview):
     assert title not in fetch(preview.url("roles/"))
     assert title not in fetch(preview.url("llms.txt"))
     assert f"roles/{OTHER_ROLE}/" not in fetch(preview.url("sitemap.xml"))
+    assert OTHER_ROLE not in indeed_jobs(preview)
     assert search_titles(preview, f"roles/{OTHER_ROLE}/") == []
     locations = [doc["location"] for doc in search_docs(preview)]
     assert len(locations) == len(set(locations)), "a page's search entries are never duplicated"

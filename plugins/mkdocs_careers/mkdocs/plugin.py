@@ -4,7 +4,8 @@ Event order: load, validate and lint all content in `on_config` (before MkDocs c
 generated pages in `on_files`, set each careers page's title and description in `on_page_markdown`, add
 the machine-readable outputs in `on_env` (every page title is known by then), render each page's model in
 `on_page_context` (just before the search plugin indexes it and the theme renders it), add head tags in
-`on_post_page`, and swap the staged output into place in `on_post_build` (atomic builds).
+`on_post_page`, write the job-board feeds in `on_post_build` (they carry each open role's posting HTML as its
+page rendered it) and swap the staged output into place last (atomic builds).
 
 Memory grows with the content, not with the rendered output: MkDocs keeps every page's HTML from the
 Markdown pass until the end of the build, so careers pages are rendered one at a time right before they
@@ -40,11 +41,13 @@ from ..content.site import CareersSite, Entry, content_files, load_site
 from ..jsonld import script_tag
 from ..lint import check_settings, lint_site
 from ..outputs import PageSource, iter_outputs
+from ..outputs.deploy_outputs import job_board_outputs, job_board_paths
 from ..outputs.head_links import alternate_links
+from ..outputs.job_board_xml import JOB_BOARD_DESCRIPTION, job_board_description
 from ..outputs.social_meta import social_meta_tags
 from ..pages.builders import FreePage, entry_meta, entry_page, free_page, index_meta, index_page
 from ..pages.model import Body, PageMeta, PageModel
-from ..render.entry_markdown import rendering_once
+from ..render.entry_markdown import EntryTexts, rendering_once
 from ..render.html import HtmlRenderer
 from .appearance import Appearance
 from .atomic_output import AtomicOutput, OutputBusy
@@ -98,6 +101,10 @@ class CareersPlugin(BasePlugin[CareersConfig]):  # type: ignore[no-untyped-call]
         self.appearance: Appearance | None = None  # home page, brand, footer, social cards (appearance.py)
         self.files: Files | None = None
         self.search_swap = SearchContentSwap()
+        # Texts rendered once per build for several outputs (render/entry_markdown.py); pages add their
+        # job-board descriptions while they render, the feeds are written from them after the pages.
+        self.entry_texts: EntryTexts | None = None
+        self.job_board_sources: set[str] = set()  # open roles, when a job-board feed is on
         self.preview = IncrementalPreview()  # lives as long as `mkdocs serve`: content cache, dirty rebuilds
 
     # --- configuration and loading ---------------------------------------------------------------
@@ -266,6 +273,11 @@ class CareersPlugin(BasePlugin[CareersConfig]):  # type: ignore[no-untyped-call]
         if model.kind == "free" and page.is_homepage:
             page.content = self.appearance.home_page_html(page, page.content or "", self.site, self.files,
                                                           self.site.settings.use_directory_urls)
+        entry = self.entries_by_src.get(page.file.src_uri)
+        if (rendered.posting_description is not None and entry is not None and self.entry_texts is not None
+                and entry.src_uri in self.job_board_sources):
+            self.entry_texts[(JOB_BOARD_DESCRIPTION, entry.src_uri)] = job_board_description(
+                rendered.posting_description, self.site.url(entry.page_path))
         if model.kind != "free":
             body_html = page.content or ""
             page.content = rendered.html
@@ -300,10 +312,14 @@ class CareersPlugin(BasePlugin[CareersConfig]):  # type: ignore[no-untyped-call]
         free_pages = [self.appearance.home_copy(free, f.page, self.site, files)
                       for free, f in zip(free_pages, documentation, strict=True) if f.page is not None]
         page_sources = self._page_sources(files, careers_sources, config)
+        # Job-board feeds are written after the pages (on_post_build); their files are listed now.
+        board_paths = job_board_paths(self.site)
+        self.job_board_sources = {entry.src_uri for entry in self.site.open_roles} if board_paths else set()
         # A role's Markdown is in its copy, the feed and llms-full.txt: rendered once (and kept by the preview).
         with rendering_once(self.site, carried=self.preview.reusable_texts()) as texts:
-            for path, content in iter_outputs(self.site, config.site_name, free_pages, self.index_intros,
-                                              page_sources):
+            outputs = iter_outputs(self.site, config.site_name, free_pages, self.index_intros, page_sources,
+                                   job_boards=False)
+            for path, content in [*outputs, *((board, b"") for board in board_paths)]:
                 # A `.md` source would be built as a page; give copies another source name, keep the target path.
                 source = f"{path}.careers-copy" if path.endswith(".md") else path
                 existing = files.get_file_from_path(source)
@@ -313,6 +329,7 @@ class CareersPlugin(BasePlugin[CareersConfig]):  # type: ignore[no-untyped-call]
                         continue
                     files.remove(existing)  # e.g. the theme's raw sitemap.xml template
                 files.append(written_output(config, source, path, content))  # written now, not held in memory
+        self.entry_texts = texts
         self.preview.keep_texts(texts)
         self.preview.remove_stale_outputs(files)
         return env
@@ -379,6 +396,15 @@ class CareersPlugin(BasePlugin[CareersConfig]):  # type: ignore[no-untyped-call]
     def _merge_search_index(self, *, config: MkDocsConfig) -> None:
         self.preview.merge_search_index(config)
 
+    @event_priority(5)  # after every page rendered (and passed its job-board description), before the swap
+    def _write_job_board_feeds(self, *, config: MkDocsConfig) -> None:
+        if not self.config.enabled or self.serve_errors or self.site is None or self.entry_texts is None:
+            return
+        with rendering_once(self.site, carried=self.entry_texts):
+            for path, content in job_board_outputs(self.site).items():
+                written_output(config, path, path, content)  # over the placeholder listed in on_env
+        self.entry_texts = None  # the preview keeps its own reference for the next rebuild
+
     @event_priority(-100)  # last: other plugins (search index, hooks) write or fail before the swap
     def _publish_staged_output(self, *, config: MkDocsConfig) -> None:
         self._restore_environment()
@@ -390,7 +416,7 @@ class CareersPlugin(BasePlugin[CareersConfig]):  # type: ignore[no-untyped-call]
         self.output = None
         config.site_dir = self.final_site_dir
 
-    on_post_build = CombinedEvent(_merge_search_index, _publish_staged_output)
+    on_post_build = CombinedEvent(_merge_search_index, _write_job_board_feeds, _publish_staged_output)
 
     def on_build_error(self, *, error: Exception) -> None:
         self._restore_environment()

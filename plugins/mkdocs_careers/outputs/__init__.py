@@ -61,11 +61,14 @@ def build_outputs(site: CareersSite, site_name: str, free_pages: list[FreePage],
 
 
 def iter_outputs(site: CareersSite, site_name: str, free_pages: list[FreePage],
-                 index_intros: dict[str, str] | None = None,
-                 page_sources: Sequence[PageSource] = ()) -> Iterator[tuple[str, str | bytes | Iterator[str]]]:
+                 index_intros: dict[str, str] | None = None, page_sources: Sequence[PageSource] = (),
+                 *, job_boards: bool = True) -> Iterator[tuple[str, str | bytes | Iterator[str]]]:
     """(path in the output folder, content) of every machine-readable file, one at a time: a caller that
     writes each before asking for the next never holds them all (they carry every role's text). The two
-    outputs with every open role's text, llms-full.txt and the JSON Feed, come as chunks of text."""
+    outputs with every open role's text, llms-full.txt and the JSON Feed, come as chunks of text.
+
+    `job_boards=False` leaves out the job-board feeds, for an adapter that writes them after rendering the
+    pages (outputs/deploy_outputs.py)."""
     options = site.settings.outputs
     if options.llms_txt.enabled:
         yield "llms.txt", llms_txt(site, site_name, free_pages)
@@ -85,4 +88,4 @@ def iter_outputs(site: CareersSite, site_name: str, free_pages: list[FreePage],
         yield JSON_FEED_PATH, json_feed_chunks(site)
         yield RSS_FEED_PATH, rss_feed(site)
     # manifest, job-board feeds, IndexNow key (deploy_outputs.py)
-    yield from deploy_outputs(site, free_pages, page_sources).items()
+    yield from deploy_outputs(site, free_pages, page_sources, job_boards=job_boards).items()

@@ -1,5 +1,9 @@
 """The files a deploy hands to search engines and job boards: the build manifest, Indeed's and LinkedIn's XML
-job feeds and the IndexNow key file. Each is switched on or off in mkdocs.yml (content/options.py)."""
+job feeds and the IndexNow key file. Each is switched on or off in mkdocs.yml (content/options.py).
+
+The job-board feeds carry each open role's posting as HTML: an adapter that renders the pages asks for them
+after the pages (`job_board_outputs`), so the feeds reuse the page's own HTML instead of rendering it again.
+"""
 
 from __future__ import annotations
 
@@ -23,19 +27,33 @@ def indexnow_key_path(key: str) -> str:
     return f"{key}.txt"
 
 
-def deploy_outputs(site: CareersSite, free_pages: list[FreePage],
-                   page_sources: Sequence[PageSource] = ()) -> dict[str, str | bytes]:
+def deploy_outputs(site: CareersSite, free_pages: list[FreePage], page_sources: Sequence[PageSource] = (),
+                   *, job_boards: bool = True) -> dict[str, str | bytes]:
+    """The deploy files; with `job_boards=False` without the job-board feeds (the adapter writes them after
+    the pages, see `job_board_outputs`)."""
     options = site.settings.outputs
     files: dict[str, str | bytes] = {}
     if options.manifest.enabled:
         files[MANIFEST_PATH] = manifest_json(site, free_pages, page_sources)
-    if options.indeed_feed.enabled or options.linkedin_feed.enabled:
-        descriptions = role_descriptions(site)
-        if options.indeed_feed.enabled:
-            files[INDEED_FEED_PATH] = indeed_feed(site, descriptions)
-        if options.linkedin_feed.enabled:
-            files[LINKEDIN_FEED_PATH] = linkedin_feed(site, descriptions)
+    if job_boards:
+        files.update(job_board_outputs(site))
     key = options.indexnow.resolved_key(os.environ)
     if key is not None:
         files[indexnow_key_path(key)] = key + "\n"
     return files
+
+
+def job_board_paths(site: CareersSite) -> list[str]:
+    options = site.settings.outputs
+    return [path for path, enabled in ((INDEED_FEED_PATH, options.indeed_feed.enabled),
+                                       (LINKEDIN_FEED_PATH, options.linkedin_feed.enabled)) if enabled]
+
+
+def job_board_outputs(site: CareersSite) -> dict[str, bytes]:
+    """Indeed's and LinkedIn's XML feeds (the enabled ones), sharing each role's description."""
+    paths = job_board_paths(site)
+    if not paths:
+        return {}
+    descriptions = role_descriptions(site)
+    feeds = {INDEED_FEED_PATH: indeed_feed, LINKEDIN_FEED_PATH: linkedin_feed}
+    return {path: feeds[path](site, descriptions) for path in paths}

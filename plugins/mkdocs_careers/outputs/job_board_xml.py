@@ -30,24 +30,36 @@ _LITERAL_ENTITIES = {"&amp;": "&", "&quot;": '"', "&#34;": '"', "&#39;": "'", "&
 _ENTITY = re.compile("|".join(map(re.escape, _LITERAL_ENTITIES)))
 
 
+# The key of a role's job-board description among the texts rendered once per build (render/entry_markdown.py).
+JOB_BOARD_DESCRIPTION = "job-board-description"
+
+
 def role_descriptions(site: CareersSite) -> dict[str, str]:
-    """Every open role's job description as HTML, keyed by slug: the same template and sections as its
-    JobPosting `description` (render/templates/posting.html), rendered once per build for both feeds."""
+    """Every open role's job description as HTML, keyed by slug, for both feeds.
+
+    It is the role's JobPosting `description` (the posting sections of its page, without permalinks) with
+    absolute links. An adapter that renders the pages passes each one in through `once_per_entry` (key
+    `JOB_BOARD_DESCRIPTION`, text from `job_board_description`), so the feeds carry exactly the page's HTML
+    and nothing is rendered twice; a role it did not pass is rendered here, its body converted by CommonMark.
+    """
     renderer = HtmlRenderer(site, site_name=site.settings.organization.name, language=None)
     descriptions = {}
     for entry in site.open_roles:
-        # Rendered once per build (and reused by the preview while the role is unchanged).
-        descriptions[entry.slug] = once_per_entry("job-board-description", entry, site,
+        descriptions[entry.slug] = once_per_entry(JOB_BOARD_DESCRIPTION, entry, site,
                                                   functools.partial(_description, entry, site, renderer))
     return descriptions
 
 
+def job_board_description(posting_description: str, page_url: str) -> str:
+    """A role's JobPosting description HTML as the job boards get it: links absolute, characters literal."""
+    return _literal_characters(_absolute_links(posting_description, page_url))
+
+
 def _description(entry: Entry[Role], site: CareersSite, renderer: HtmlRenderer) -> str:
-    page_url = site.url(entry.page_path)
-    # The adapter converts the body with MkDocs for the page; here it is converted the same way as text.
+    # Raw HTML in the body is shown as text here (the adapter's own conversion sanitises it instead).
     body_html = _MARKDOWN.render(absolutize_links(entry.body, entry.src_uri, site))
     html = renderer.posting_html(entry_page(entry, site), body_html, headerlinks=False)
-    return _literal_characters(_absolute_links(html, page_url))
+    return job_board_description(html, site.url(entry.page_path))
 
 
 def _absolute_links(html: str, page_url: str) -> str:

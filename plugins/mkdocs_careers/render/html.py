@@ -30,6 +30,8 @@ class RenderedPage:
 
     html: str
     jsonld: dict[str, Any]
+    # The JobPosting `description` (the posting sections without permalinks); None on pages without one.
+    posting_description: str | None = None
 
 
 def relative_url(from_path: str, to_path: str) -> str:
@@ -100,4 +102,4 @@ class HtmlRenderer:
                                                          posting_html=Markup(posting))
         graph = page_graph(page, self.site, description_html=description, site_name=self.site_name,
                            language=self.language)
-        return RenderedPage(html=html, jsonld=graph)
+        return RenderedPage(html=html, jsonld=graph, posting_description=description)
