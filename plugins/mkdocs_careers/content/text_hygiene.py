@@ -9,6 +9,7 @@ characters of a subdivision flag emoji (🏴 + tags + CANCEL TAG).
 
 from __future__ import annotations
 
+import re
 import unicodedata
 
 # Not format characters, but they draw nothing either (Hangul fillers, braille blank, combining grapheme joiner).
@@ -18,6 +19,8 @@ _TAG_RANGE = range(0xE0020, 0xE0080)
 _BLACK_FLAG = "\U0001f3f4"
 _CANCEL_TAG = "\U000e007f"
 _BIDI_CONTROLS = frozenset("\u061c\u200e\u200f\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069")
+# Every character looked for below is outside ASCII, so only those are visited (most text is ASCII).
+_NON_ASCII = re.compile(r"[^\x00-\x7f]")
 
 
 def character_name(char: str) -> str:
@@ -46,7 +49,8 @@ def _allowed_format_character(value: str, index: int) -> bool:
 
 def invisible_character_problem(value: str) -> str | None:
     """The first invisible or direction-changing character, named with its code point and position."""
-    for index, char in enumerate(value):
+    for match in _NON_ASCII.finditer(value):
+        index, char = match.start(), match.group()
         if char in _BLIND_SPOTS or (unicodedata.category(char) == "Cf" and not _allowed_format_character(value, index)):
             if char in _BIDI_CONTROLS:
                 effect = "it changes the direction text is shown in (headings, buttons, the page title)"
