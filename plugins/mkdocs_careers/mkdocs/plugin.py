@@ -329,8 +329,10 @@ class CareersPlugin(BasePlugin[CareersConfig]):  # type: ignore[no-untyped-call]
                         continue
                     files.remove(existing)  # e.g. the theme's raw sitemap.xml template
                 files.append(written_output(config, source, path, content))  # written now, not held in memory
-        self.entry_texts = texts
         self.preview.keep_texts(texts)
+        # The roles' Markdown is written out now; only a preview keeps it (for the next rebuild). The pages add
+        # their job-board descriptions to what is kept.
+        self.entry_texts = texts if self.preview.enabled else {}
         self.preview.remove_stale_outputs(files)
         return env
 

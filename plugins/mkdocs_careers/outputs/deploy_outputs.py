@@ -8,7 +8,7 @@ after the pages (`job_board_outputs`), so the feeds reuse the page's own HTML in
 from __future__ import annotations
 
 import os
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from typing import TYPE_CHECKING
 
 from .indeed_feed import INDEED_FEED_PATH, indeed_feed
@@ -28,11 +28,11 @@ def indexnow_key_path(key: str) -> str:
 
 
 def deploy_outputs(site: CareersSite, free_pages: list[FreePage], page_sources: Sequence[PageSource] = (),
-                   *, job_boards: bool = True) -> dict[str, str | bytes]:
+                   *, job_boards: bool = True) -> dict[str, str | bytes | Iterator[str]]:
     """The deploy files; with `job_boards=False` without the job-board feeds (the adapter writes them after
     the pages, see `job_board_outputs`)."""
     options = site.settings.outputs
-    files: dict[str, str | bytes] = {}
+    files: dict[str, str | bytes | Iterator[str]] = {}
     if options.manifest.enabled:
         files[MANIFEST_PATH] = manifest_json(site, free_pages, page_sources)
     if job_boards:
@@ -49,8 +49,9 @@ def job_board_paths(site: CareersSite) -> list[str]:
                                        (LINKEDIN_FEED_PATH, options.linkedin_feed.enabled)) if enabled]
 
 
-def job_board_outputs(site: CareersSite) -> dict[str, bytes]:
-    """Indeed's and LinkedIn's XML feeds (the enabled ones), sharing each role's description."""
+def job_board_outputs(site: CareersSite) -> dict[str, Iterator[str]]:
+    """Indeed's and LinkedIn's XML feeds (the enabled ones) as chunks of text, sharing each role's
+    description; each feed is built while it is written."""
     paths = job_board_paths(site)
     if not paths:
         return {}

@@ -15,7 +15,7 @@ https://docs.indeed.com/sponsored-jobs-api/shared-resources/xml-job-feed-format)
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Iterator, Mapping
 from typing import TYPE_CHECKING
 
 from lxml import etree
@@ -23,7 +23,7 @@ from slugify import slugify
 
 from ..content.models import Workplace
 from ..pages import labels
-from .job_board_xml import JobPlace, feed_bytes, job_places, role_descriptions, text_element
+from .job_board_xml import JobPlace, feed_chunks, job_places, role_descriptions, text_element
 
 if TYPE_CHECKING:
     from ..content.models import Role
@@ -39,21 +39,20 @@ def reference_number(slug: str, place: JobPlace | None, place_count: int) -> str
     return "-".join(p for p in (slug, slugify(place.city or ""), place.country.lower()) if p)
 
 
-def indeed_feed(site: CareersSite, descriptions: Mapping[str, str] | None = None) -> bytes:
-    """The feed; `descriptions` (slug → HTML, from role_descriptions) saves rendering them again."""
+def indeed_feed(site: CareersSite, descriptions: Mapping[str, str] | None = None) -> Iterator[str]:
+    """The feed as chunks of text; `descriptions` (slug → HTML, from role_descriptions) saves rendering them
+    again."""
     descriptions = descriptions if descriptions is not None else role_descriptions(site)
-    root = etree.Element("source")
-    for entry in site.open_roles:
-        _add_jobs(root, entry, site, descriptions[entry.slug])
-    return feed_bytes(root)
+    return feed_chunks("source", (job for entry in site.open_roles
+                                  for job in _jobs(entry, site, descriptions[entry.slug])))
 
 
-def _add_jobs(root: etree._Element, entry: Entry[Role], site: CareersSite, description: str) -> None:
+def _jobs(entry: Entry[Role], site: CareersSite, description: str) -> Iterator[etree._Element]:
     role = entry.model
     organization = site.settings.organization.name
     places: list[JobPlace | None] = list(job_places(role)) or [None]  # no place: a remote role open anywhere
     for place in places:
-        job = etree.SubElement(root, "job")
+        job = etree.Element("job")
         text_element(job, "title", role.title)
         text_element(job, "date", role.date_posted.isoformat())
         text_element(job, "referencenumber", reference_number(entry.slug, place, len(places)))
@@ -73,3 +72,4 @@ def _add_jobs(root: etree._Element, entry: Entry[Role], site: CareersSite, descr
         text_element(job, "jobtype", labels.employment_label(role.employment_type))
         text_element(job, "expirationdate", role.valid_through.isoformat() if role.valid_through else None)
         text_element(job, "remotetype", _REMOTE_TYPE.get(role.workplace))
+        yield job

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import functools
 import re
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 from urllib.parse import urljoin
@@ -74,29 +75,34 @@ def _literal_characters(html: str) -> str:
     return _ENTITY.sub(lambda match: _LITERAL_ENTITIES[match.group(0)], html)
 
 
-def text_element(parent: etree._Element, tag: str, value: str | int | None) -> etree._Element | None:
-    """A child element whose text is wrapped in CDATA, as both specs ask; None values are left out.
+def text_element(parent: etree._Element | None, tag: str, value: str | int | None) -> etree._Element | None:
+    """A child element (a top-level one without `parent`) whose text is wrapped in CDATA, as both specs ask;
+    None values are left out.
 
     CDATA cannot hold "]]>": such a (rare) value is written as escaped text, which XML parsers read the same.
     """
     if value is None or value == "":
         return None
-    element = etree.SubElement(parent, tag)
+    element = etree.Element(tag) if parent is None else etree.SubElement(parent, tag)
     text = str(value)
     element.text = etree.CDATA(text) if "]]>" not in text else text
     return element
 
 
-def plain_element(parent: etree._Element, tag: str, value: str | int) -> etree._Element:
-    element = etree.SubElement(parent, tag)
+def plain_element(parent: etree._Element | None, tag: str, value: str | int) -> etree._Element:
+    element = etree.Element(tag) if parent is None else etree.SubElement(parent, tag)
     element.text = str(value)
     return element
 
 
-def feed_bytes(root: etree._Element) -> bytes:
-    etree.indent(root)
-    document: bytes = etree.tostring(root, encoding="utf-8", xml_declaration=True)
-    return document + b"\n"
+def feed_chunks(root_tag: str, children: Iterable[etree._Element]) -> Iterator[str]:
+    """The feed document as text, one top-level element at a time, indented as `etree.indent` would indent
+    the whole tree: the tree of every open role's description is never held at once."""
+    yield f"<?xml version='1.0' encoding='utf-8'?>\n<{root_tag}>\n"
+    for child in children:
+        etree.indent(child, level=1)
+        yield "  " + etree.tostring(child, encoding="unicode") + "\n"
+    yield f"</{root_tag}>\n"
 
 
 @dataclass(frozen=True)

@@ -17,7 +17,8 @@ https://learn.microsoft.com/en-us/linkedin/talent/job-postings/xml-feeds-develop
 from __future__ import annotations
 
 import hashlib
-from collections.abc import Mapping
+import itertools
+from collections.abc import Iterator, Mapping
 from typing import TYPE_CHECKING
 
 from lxml import etree
@@ -25,7 +26,7 @@ from lxml import etree
 from ..content.models import EmploymentType, Role
 from ..jsonld.serialize import json_number
 from ..pages import labels
-from .job_board_xml import JobPlace, feed_bytes, job_places, plain_element, role_descriptions, text_element
+from .job_board_xml import JobPlace, feed_chunks, job_places, plain_element, role_descriptions, text_element
 
 if TYPE_CHECKING:
     from ..content.site import CareersSite, Entry
@@ -64,47 +65,51 @@ def place_label(place: JobPlace) -> str:
     return f"{place.city}, {labels.country_name(place.country)}"
 
 
-def linkedin_feed(site: CareersSite, descriptions: Mapping[str, str] | None = None) -> bytes:
-    """The feed; `descriptions` (slug → HTML, from role_descriptions) saves rendering them again."""
+def linkedin_feed(site: CareersSite, descriptions: Mapping[str, str] | None = None) -> Iterator[str]:
+    """The feed as chunks of text; `descriptions` (slug → HTML, from role_descriptions) saves rendering them
+    again."""
     descriptions = descriptions if descriptions is not None else role_descriptions(site)
+    jobs = [(entry, url) for entry in site.open_roles if (url := apply_url(entry, site)) is not None]
+    header = [plain_element(None, "lastBuildDate", f"{site.build_date:%a, %d %b %Y} 00:00:00 GMT"),
+              text_element(None, "publisherUrl", site.url()),
+              text_element(None, "publisher", site.settings.organization.name),
+              plain_element(None, "expectedJobCount", len(jobs))]
+    jobs_xml = (_job(entry, url, site, descriptions[entry.slug]) for entry, url in jobs)
+    return feed_chunks("source", itertools.chain((e for e in header if e is not None), jobs_xml))
+
+
+def _job(entry: Entry[Role], url: str, site: CareersSite, description: str) -> etree._Element:
     organization = site.settings.organization
     options = site.settings.outputs.linkedin_feed
-    root = etree.Element("source")
-    plain_element(root, "lastBuildDate", f"{site.build_date:%a, %d %b %Y} 00:00:00 GMT")
-    text_element(root, "publisherUrl", site.url())
-    text_element(root, "publisher", organization.name)
-    jobs = [(entry, url) for entry in site.open_roles if (url := apply_url(entry, site)) is not None]
-    plain_element(root, "expectedJobCount", len(jobs))
-    for entry, url in jobs:
-        role = entry.model
-        job = etree.SubElement(root, "job")
-        text_element(job, "partnerJobId", partner_job_id(entry.slug))
-        text_element(job, "company", organization.name)
-        text_element(job, "title", role.title)
-        text_element(job, "description", descriptions[entry.slug])
-        text_element(job, "applyUrl", url)
-        text_element(job, "companyId", options.company_id)
-        places = job_places(role)
-        if places:
-            first = places[0]
-            text_element(job, "location", place_label(first))
-            text_element(job, "city", first.city)
-            text_element(job, "state", first.region)
-            text_element(job, "country", first.country)
-            text_element(job, "postalCode", first.postal_code)
-            if len(places) > 1:
-                alternates = etree.SubElement(job, "alternateLocations")
-                for place in places[1:]:
-                    alternate = etree.SubElement(alternates, "alternateLocation")
-                    text_element(alternate, "location", place_label(place))
-                    text_element(alternate, "city", place.city)
-                    text_element(alternate, "state", place.region)
-                    text_element(alternate, "country", place.country)
-        text_element(job, "jobtype", _JOB_TYPES[role.employment_type[0]])
-        text_element(job, "workplaceTypes", labels.workplace_label(role.workplace))
-        if role.salary is not None:
-            _add_salary(job, role)
-    return feed_bytes(root)
+    role = entry.model
+    job = etree.Element("job")
+    text_element(job, "partnerJobId", partner_job_id(entry.slug))
+    text_element(job, "company", organization.name)
+    text_element(job, "title", role.title)
+    text_element(job, "description", description)
+    text_element(job, "applyUrl", url)
+    text_element(job, "companyId", options.company_id)
+    places = job_places(role)
+    if places:
+        first = places[0]
+        text_element(job, "location", place_label(first))
+        text_element(job, "city", first.city)
+        text_element(job, "state", first.region)
+        text_element(job, "country", first.country)
+        text_element(job, "postalCode", first.postal_code)
+        if len(places) > 1:
+            alternates = etree.SubElement(job, "alternateLocations")
+            for place in places[1:]:
+                alternate = etree.SubElement(alternates, "alternateLocation")
+                text_element(alternate, "location", place_label(place))
+                text_element(alternate, "city", place.city)
+                text_element(alternate, "state", place.region)
+                text_element(alternate, "country", place.country)
+    text_element(job, "jobtype", _JOB_TYPES[role.employment_type[0]])
+    text_element(job, "workplaceTypes", labels.workplace_label(role.workplace))
+    if role.salary is not None:
+        _add_salary(job, role)
+    return job
 
 
 def _add_salary(job: etree._Element, role: Role) -> None:
