@@ -180,3 +180,17 @@ def test_expired_role_leaves_both_feeds(minimal_project):
     assert feed(result, "indeed.xml").findall("job") == []
     linkedin = feed(result, "linkedin.xml")
     assert linkedin.findall("job") == [] and linkedin.findtext("expectedJobCount") == "0"
+
+
+def test_an_editors_own_feed_file_in_docs_dir_is_published_instead(minimal_project):
+    """An editor who publishes a hand-made feed keeps it: the generated one neither replaces it when the
+    outputs are listed nor after the pages, when the feeds are written."""
+    own = '<?xml version="1.0" encoding="utf-8"?>\n<source><job><title>Hand-made</title></job></source>\n'
+    (minimal_project / "content" / "roles").mkdir(parents=True)
+    (minimal_project / "content" / "roles" / "indeed.xml").write_text(own, encoding="utf-8")
+    result = run_build(minimal_project, strict=False)
+    assert result.returncode == 0, result.output
+    assert (result.site / "roles" / "indeed.xml").read_text(encoding="utf-8") == own
+    assert "keeping roles/indeed.xml from docs_dir" in result.output
+    linkedin = etree.fromstring((result.site / "roles" / "linkedin.xml").read_bytes())
+    assert linkedin.find("job/partnerJobId").text == "data-lead"  # the other feed is generated as usual

@@ -105,6 +105,7 @@ class CareersPlugin(BasePlugin[CareersConfig]):  # type: ignore[no-untyped-call]
         # job-board descriptions while they render, the feeds are written from them after the pages.
         self.entry_texts: EntryTexts | None = None
         self.job_board_sources: set[str] = set()  # open roles, when a job-board feed is on
+        self.job_board_feeds: list[str] = []  # the feeds to write after the pages (none kept from docs_dir)
         self.preview = IncrementalPreview()  # lives as long as `mkdocs serve`: content cache, dirty rebuilds
 
     # --- configuration and loading ---------------------------------------------------------------
@@ -314,6 +315,7 @@ class CareersPlugin(BasePlugin[CareersConfig]):  # type: ignore[no-untyped-call]
         page_sources = self._page_sources(files, careers_sources, config)
         # Job-board feeds are written after the pages (on_post_build); their files are listed now.
         board_paths = job_board_paths(self.site)
+        self.job_board_feeds = []
         self.job_board_sources = {entry.src_uri for entry in self.site.open_roles} if board_paths else set()
         # A role's Markdown is in its copy, the feed and llms-full.txt: rendered once (and kept by the preview).
         with rendering_once(self.site, carried=self.preview.reusable_texts()) as texts:
@@ -329,6 +331,8 @@ class CareersPlugin(BasePlugin[CareersConfig]):  # type: ignore[no-untyped-call]
                         continue
                     files.remove(existing)  # e.g. the theme's raw sitemap.xml template
                 files.append(written_output(config, source, path, content))  # written now, not held in memory
+                if path in board_paths:
+                    self.job_board_feeds.append(path)  # an empty placeholder until on_post_build
         self.preview.keep_texts(texts)
         # The roles' Markdown is written out now; only a preview keeps it (for the next rebuild). The pages add
         # their job-board descriptions to what is kept.
@@ -403,7 +407,7 @@ class CareersPlugin(BasePlugin[CareersConfig]):  # type: ignore[no-untyped-call]
         if not self.config.enabled or self.serve_errors or self.site is None or self.entry_texts is None:
             return
         with rendering_once(self.site, carried=self.entry_texts):
-            for path, content in job_board_outputs(self.site).items():
+            for path, content in job_board_outputs(self.site, self.job_board_feeds).items():
                 written_output(config, path, path, content)  # over the placeholder listed in on_env
         self.entry_texts = None  # the preview keeps its own reference for the next rebuild
 

@@ -49,10 +49,10 @@ def job_board_paths(site: CareersSite) -> list[str]:
                                        (LINKEDIN_FEED_PATH, options.linkedin_feed.enabled)) if enabled]
 
 
-def job_board_outputs(site: CareersSite) -> dict[str, Iterator[str]]:
-    """Indeed's and LinkedIn's XML feeds (the enabled ones) as chunks of text, sharing each role's
-    description; each feed is built while it is written."""
-    paths = job_board_paths(site)
+def job_board_outputs(site: CareersSite, paths: Sequence[str] | None = None) -> dict[str, Iterator[str]]:
+    """Indeed's and LinkedIn's XML feeds (the enabled ones, or those of `paths`) as chunks of text, sharing
+    each role's description; each feed is built while it is written."""
+    paths = job_board_paths(site) if paths is None else paths
     if not paths:
         return {}
     descriptions = role_descriptions(site)
