@@ -15,6 +15,8 @@ are written, and their HTML is released once the page file is out (`on_post_page
 from __future__ import annotations
 
 import datetime as dt
+import functools
+import itertools
 import logging
 import os
 import re
@@ -47,8 +49,9 @@ from ..outputs.job_board_xml import JOB_BOARD_DESCRIPTION, job_board_description
 from ..outputs.social_meta import social_meta_tags
 from ..pages.builders import FreePage, entry_meta, entry_page, free_page, index_meta, index_page
 from ..pages.model import Body, PageMeta, PageModel
-from ..render.entry_markdown import EntryTexts, rendering_once
+from ..render.entry_markdown import EntryTexts, kept_elsewhere, rendering_once
 from ..render.html import HtmlRenderer
+from ..render.markdown import markdown_copy_path
 from .appearance import Appearance
 from .atomic_output import AtomicOutput, OutputBusy
 from .config import CareersConfig, options_of
@@ -58,6 +61,7 @@ from .page_sources import page_source
 from .preview import IncrementalPreview
 from .search_index import SearchContentSwap
 from .serve import problems_html, report_in_terminal
+from .text_spool import TextSpool
 from .theme import add_theme_overrides, load_base_templates
 
 if TYPE_CHECKING:
@@ -104,6 +108,7 @@ class CareersPlugin(BasePlugin[CareersConfig]):  # type: ignore[no-untyped-call]
         # Texts rendered once per build for several outputs (render/entry_markdown.py); pages add their
         # job-board descriptions while they render, the feeds are written from them after the pages.
         self.entry_texts: EntryTexts | None = None
+        self.spool: TextSpool | None = None  # outside the preview, the descriptions wait on disk, not in memory
         self.job_board_sources: set[str] = set()  # open roles, when a job-board feed is on
         self.job_board_feeds: list[str] = []  # the feeds to write after the pages (none kept from docs_dir)
         self.preview = IncrementalPreview()  # lives as long as `mkdocs serve`: content cache, dirty rebuilds
@@ -277,8 +282,9 @@ class CareersPlugin(BasePlugin[CareersConfig]):  # type: ignore[no-untyped-call]
         entry = self.entries_by_src.get(page.file.src_uri)
         if (rendered.posting_description is not None and entry is not None and self.entry_texts is not None
                 and entry.src_uri in self.job_board_sources):
-            self.entry_texts[(JOB_BOARD_DESCRIPTION, entry.src_uri)] = job_board_description(
-                rendered.posting_description, self.site.url(entry.page_path))
+            description = job_board_description(rendered.posting_description, self.site.url(entry.page_path))
+            self.entry_texts[(JOB_BOARD_DESCRIPTION, entry.src_uri)] = (
+                self.spool.keep(description) if self.spool is not None else description)
         if model.kind != "free":
             body_html = page.content or ""
             page.content = rendered.html
@@ -318,10 +324,15 @@ class CareersPlugin(BasePlugin[CareersConfig]):  # type: ignore[no-untyped-call]
         self.job_board_feeds = []
         self.job_board_sources = {entry.src_uri for entry in self.site.open_roles} if board_paths else set()
         # A role's Markdown is in its copy, the feed and llms-full.txt: rendered once (and kept by the preview).
+        # Outside the preview, once its copy is written the others read it back from there instead of keeping
+        # every role's text in memory.
+        entry_of_copy = {markdown_copy_path(entry.page_path): entry.src_uri
+                         for entry in self.entries_by_src.values()} if not self.preview.enabled else {}
         with rendering_once(self.site, carried=self.preview.reusable_texts()) as texts:
             outputs = iter_outputs(self.site, config.site_name, free_pages, self.index_intros, page_sources,
                                    job_boards=False)
-            for path, content in [*outputs, *((board, b"") for board in board_paths)]:
+            # One at a time: each output is written before the next is built.
+            for path, content in itertools.chain(outputs, ((board, b"") for board in board_paths)):
                 # A `.md` source would be built as a page; give copies another source name, keep the target path.
                 source = f"{path}.careers-copy" if path.endswith(".md") else path
                 existing = files.get_file_from_path(source)
@@ -330,13 +341,19 @@ class CareersPlugin(BasePlugin[CareersConfig]):  # type: ignore[no-untyped-call]
                         log.info(f"keeping {source} from docs_dir instead of generating it")  # the editor's own wins
                         continue
                     files.remove(existing)  # e.g. the theme's raw sitemap.xml template
-                files.append(written_output(config, source, path, content))  # written now, not held in memory
+                output = written_output(config, source, path, content)  # written now, not held in memory
+                files.append(output)
+                if path in entry_of_copy:
+                    kept_elsewhere(texts, "markdown", entry_of_copy[path],
+                                   functools.partial(_read_text, output.abs_src_path))
                 if path in board_paths:
                     self.job_board_feeds.append(path)  # an empty placeholder until on_post_build
         self.preview.keep_texts(texts)
         # The roles' Markdown is written out now; only a preview keeps it (for the next rebuild). The pages add
         # their job-board descriptions to what is kept.
         self.entry_texts = texts if self.preview.enabled else {}
+        self._close_spool()
+        self.spool = TextSpool() if not self.preview.enabled and self.job_board_sources else None
         self.preview.remove_stale_outputs(files)
         return env
 
@@ -410,6 +427,12 @@ class CareersPlugin(BasePlugin[CareersConfig]):  # type: ignore[no-untyped-call]
             for path, content in job_board_outputs(self.site, self.job_board_feeds).items():
                 written_output(config, path, path, content)  # over the placeholder listed in on_env
         self.entry_texts = None  # the preview keeps its own reference for the next rebuild
+        self._close_spool()
+
+    def _close_spool(self) -> None:
+        if self.spool is not None:
+            self.spool.close()
+            self.spool = None
 
     @event_priority(-100)  # last: other plugins (search index, hooks) write or fail before the swap
     def _publish_staged_output(self, *, config: MkDocsConfig) -> None:
@@ -426,6 +449,7 @@ class CareersPlugin(BasePlugin[CareersConfig]):  # type: ignore[no-untyped-call]
 
     def on_build_error(self, *, error: Exception) -> None:
         self._restore_environment()
+        self._close_spool()
         if self.output is not None:
             self.output.discard()
             self.output = None
@@ -454,6 +478,11 @@ def _content_src_uris(site: CareersSite) -> list[str]:
             if path.suffix == ".md" and slug_is_valid(path.stem):
                 uris.append(kind.src_uri(path.stem))
     return sorted(set(uris))
+
+
+def _read_text(path: str | None) -> str:
+    assert path is not None
+    return Path(path).read_text(encoding="utf-8")
 
 
 def _strict_warnings_logged() -> bool:

@@ -70,12 +70,14 @@ def iter_outputs(site: CareersSite, site_name: str, free_pages: list[FreePage],
     `job_boards=False` leaves out the job-board feeds, for an adapter that writes them after rendering the
     pages (outputs/deploy_outputs.py)."""
     options = site.settings.outputs
+    # The copies first: an adapter that writes them can let llms-full.txt and the JSON Feed read each role's
+    # Markdown back from its copy instead of holding it (render/entry_markdown.py, `kept_elsewhere`).
+    if options.llms_txt.markdown_copies:
+        yield from iter_markdown_copies(site, free_pages, index_intros)
     if options.llms_txt.enabled:
         yield "llms.txt", llms_txt(site, site_name, free_pages)
         if options.llms_txt.full:
             yield "llms-full.txt", llms_full_chunks(site, site_name)
-    if options.llms_txt.markdown_copies:
-        yield from iter_markdown_copies(site, free_pages, index_intros)
     sitemap_url = None
     if options.sitemap.enabled:
         xml = sitemap_xml(sitemap_entries(site, [p.page_path for p in free_pages], page_sources))

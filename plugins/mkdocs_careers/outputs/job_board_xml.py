@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import functools
 import re
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 from urllib.parse import urljoin
@@ -35,32 +35,47 @@ _ENTITY = re.compile("|".join(map(re.escape, _LITERAL_ENTITIES)))
 JOB_BOARD_DESCRIPTION = "job-board-description"
 
 
-def role_descriptions(site: CareersSite) -> dict[str, str]:
+def role_descriptions(site: CareersSite) -> Mapping[str, str]:
     """Every open role's job description as HTML, keyed by slug, for both feeds.
 
     It is the role's JobPosting `description` (the posting sections of its page, without permalinks) with
     absolute links. An adapter that renders the pages passes each one in through `once_per_entry` (key
     `JOB_BOARD_DESCRIPTION`, text from `job_board_description`), so the feeds carry exactly the page's HTML
     and nothing is rendered twice; a role it did not pass is rendered here, its body converted by CommonMark.
+    Each description is looked up when a feed asks for it, so they are never all held at once.
     """
-    renderer = HtmlRenderer(site, site_name=site.settings.organization.name, language=None)
-    descriptions = {}
-    for entry in site.open_roles:
-        descriptions[entry.slug] = once_per_entry(JOB_BOARD_DESCRIPTION, entry, site,
-                                                  functools.partial(_description, entry, site, renderer))
-    return descriptions
+    return _RoleDescriptions(site)
+
+
+class _RoleDescriptions(Mapping[str, str]):
+    def __init__(self, site: CareersSite):
+        self._site = site
+        self._entries = {entry.slug: entry for entry in site.open_roles}
+        self._renderer: HtmlRenderer | None = None
+
+    def __getitem__(self, slug: str) -> str:
+        entry = self._entries[slug]
+        return once_per_entry(JOB_BOARD_DESCRIPTION, entry, self._site, functools.partial(self._render, entry))
+
+    def _render(self, entry: Entry[Role]) -> str:
+        site = self._site
+        if self._renderer is None:
+            self._renderer = HtmlRenderer(site, site_name=site.settings.organization.name, language=None)
+        # Raw HTML in the body is shown as text here (the adapter's own conversion sanitises it instead).
+        body_html = _MARKDOWN.render(absolutize_links(entry.body, entry.src_uri, site))
+        html = self._renderer.posting_html(entry_page(entry, site), body_html, headerlinks=False)
+        return job_board_description(html, site.url(entry.page_path))
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._entries)
+
+    def __len__(self) -> int:
+        return len(self._entries)
 
 
 def job_board_description(posting_description: str, page_url: str) -> str:
     """A role's JobPosting description HTML as the job boards get it: links absolute, characters literal."""
     return _literal_characters(_absolute_links(posting_description, page_url))
-
-
-def _description(entry: Entry[Role], site: CareersSite, renderer: HtmlRenderer) -> str:
-    # Raw HTML in the body is shown as text here (the adapter's own conversion sanitises it instead).
-    body_html = _MARKDOWN.render(absolutize_links(entry.body, entry.src_uri, site))
-    html = renderer.posting_html(entry_page(entry, site), body_html, headerlinks=False)
-    return job_board_description(html, site.url(entry.page_path))
 
 
 def _absolute_links(html: str, page_url: str) -> str:

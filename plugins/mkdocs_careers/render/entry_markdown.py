@@ -20,7 +20,8 @@ from ..content.site import CareersSite, Entry
 from ..pages.builders import entry_page
 from .markdown import MarkdownRenderer
 
-EntryTexts = dict[tuple[str, str], str]  # (what, page source) → text
+# (what, page source) → the text, or how to read it back from where it was written (`kept_elsewhere`).
+EntryTexts = dict[tuple[str, str], "str | Callable[[], str]"]
 _active: list[tuple[CareersSite, EntryTexts]] = []
 
 
@@ -42,10 +43,18 @@ def once_per_entry(what: str, entry: Entry[Any], site: CareersSite, render: Call
         return render()
     texts = _active[-1][1]
     key = (what, entry.src_uri)
-    text = texts.get(key)
-    if text is None:
+    kept = texts.get(key)
+    if kept is None:
         text = texts[key] = render()
-    return text
+        return text
+    return kept if isinstance(kept, str) else kept()
+
+
+def kept_elsewhere(texts: EntryTexts, what: str, src_uri: str, read_back: Callable[[], str]) -> None:
+    """The text is written somewhere it can be read back from (an adapter's Markdown copy in the output folder):
+    keep only the way to read it, so a big site does not hold every role's text until its last output."""
+    if (what, src_uri) in texts:
+        texts[(what, src_uri)] = read_back
 
 
 def entry_markdown(entry: Entry[Any], site: CareersSite) -> str:
