@@ -91,14 +91,28 @@ def mean_page_bytes(site: Path, folders: tuple[str, ...]) -> float:
     return statistics.fmean(sizes) if sizes else 0.0
 
 
-def run_variant(variant: str, n: int, workdir: Path, repeat: int) -> BuildMeasurement:
+def project_for(variant: str, n: int, workdir: Path) -> Path:
     project = workdir / f"{variant}-{n}"
     if not project.exists():
         if variant == "careers":
             write_careers_project(project, n)
         else:
             write_bare_project(project, n, same_visible_text=variant == "bare-same-text")
-    runs = [measure_build(project) for _ in range(repeat)]
+    return project
+
+
+def run_size(variants: list[str], n: int, workdir: Path, repeat: int) -> list[BuildMeasurement]:
+    """Every variant at one size, `repeat` rounds. The variants take turns within a round, so on a machine
+    whose speed drifts (a shared VM) each ratio compares builds run minutes, not a quarter of an hour, apart."""
+    projects = {variant: project_for(variant, n, workdir) for variant in variants}
+    runs: dict[str, list[dict]] = {variant: [] for variant in variants}
+    for _ in range(repeat):
+        for variant in variants:
+            runs[variant].append(measure_build(projects[variant]))
+    return [measurement(variant, n, projects[variant], runs[variant]) for variant in variants]
+
+
+def measurement(variant: str, n: int, project: Path, runs: list[dict]) -> BuildMeasurement:
     site = project / "site"
     counts = Counts.for_roles(n)
     # Noise (other processes, cold caches) only ever adds time, so the fastest run is the best estimate.
@@ -275,7 +289,8 @@ def profile(n: int, workdir: Path) -> Path:
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--sizes", default="100,1000,5000,10000", help="comma-separated numbers of roles (default %(default)s)")
-    parser.add_argument("--repeat", type=int, default=1, help="builds per variant and size; the fastest counts")
+    parser.add_argument("--repeat", type=int, default=1,
+                        help="rounds per size (each builds every variant once, in turn); the fastest build counts")
     parser.add_argument("--variants", default=",".join(VARIANTS), help="which builds to run (default: all three)")
     parser.add_argument("--serve-size", type=int, default=1000, help="N for the mkdocs serve rebuild check")
     parser.add_argument("--no-serve", action="store_true", help="skip the mkdocs serve rebuild check")
@@ -299,9 +314,9 @@ def main(argv: list[str] | None = None) -> int:
         machine = machine_info()
         results = []
         for n in sizes:
-            for variant in variants:
-                print(f"building {variant} with N={n} ...", file=sys.stderr, flush=True)
-                results.append(run_variant(variant, n, workdir, args.repeat))
+            print(f"building {', '.join(variants)} with N={n} ({args.repeat} round(s)) ...", file=sys.stderr,
+                  flush=True)
+            results += run_size(variants, n, workdir, args.repeat)
         serves = [] if args.no_serve else [measure_serve(args.serve_size, workdir, args.serve_timeout, *options)
                                            for options in (("--dirty",), ())]
         machine["load average at end"] = " ".join(f"{x:.2f}" for x in os.getloadavg())

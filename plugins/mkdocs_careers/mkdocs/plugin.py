@@ -49,7 +49,7 @@ from ..outputs.job_board_xml import JOB_BOARD_DESCRIPTION, job_board_description
 from ..outputs.social_meta import social_meta_tags
 from ..pages.builders import FreePage, entry_meta, entry_page, free_page, index_meta, index_page
 from ..pages.model import Body, PageMeta, PageModel
-from ..render.entry_markdown import EntryTexts, kept_elsewhere, rendering_once
+from ..render.entry_markdown import MARKDOWN, EntryTexts, kept_elsewhere, rendering_once
 from ..render.html import HtmlRenderer
 from ..render.markdown import markdown_copy_path
 from .appearance import Appearance
@@ -344,7 +344,7 @@ class CareersPlugin(BasePlugin[CareersConfig]):  # type: ignore[no-untyped-call]
                 output = written_output(config, source, path, content)  # written now, not held in memory
                 files.append(output)
                 if path in entry_of_copy:
-                    kept_elsewhere(texts, "markdown", entry_of_copy[path],
+                    kept_elsewhere(texts, MARKDOWN, entry_of_copy[path],
                                    functools.partial(_read_text, output.abs_src_path))
                 if path in board_paths:
                     self.job_board_feeds.append(path)  # an empty placeholder until on_post_build

@@ -57,6 +57,10 @@ def kept_elsewhere(texts: EntryTexts, what: str, src_uri: str, read_back: Callab
         texts[(what, src_uri)] = read_back
 
 
+# The key of an entry's Markdown among the texts rendered once per build.
+MARKDOWN = "markdown"
+
+
 def entry_markdown(entry: Entry[Any], site: CareersSite) -> str:
     """The Markdown of an entry's page (its copy, its feed item, its part of llms-full.txt)."""
-    return once_per_entry("markdown", entry, site, lambda: MarkdownRenderer(site).render(entry_page(entry, site)))
+    return once_per_entry(MARKDOWN, entry, site, lambda: MarkdownRenderer(site).render(entry_page(entry, site)))
