@@ -12,6 +12,7 @@ import http.server
 import shutil
 import threading
 from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
@@ -54,16 +55,24 @@ class _QuietHandler(http.server.SimpleHTTPRequestHandler):
         pass
 
 
+@contextmanager
+def served(site: Path) -> Iterator[str]:
+    """A built site served over HTTP on 127.0.0.1 (a free port), like a static host would serve it."""
+    handler = functools.partial(_QuietHandler, directory=str(site))
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    try:
+        yield f"http://127.0.0.1:{server.server_address[1]}/"
+    finally:
+        server.shutdown()
+        server.server_close()
+
+
 @pytest.fixture(scope="session")
 def site_url(demo_build: BuildResult) -> Iterator[str]:
-    """The built demo site served over HTTP on 127.0.0.1 (a free port), like a static host would serve it."""
-    handler = functools.partial(_QuietHandler, directory=str(demo_build.site))
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    yield f"http://127.0.0.1:{server.server_address[1]}/"
-    server.shutdown()
-    server.server_close()
+    """The built demo site, served."""
+    with served(demo_build.site) as url:
+        yield url
 
 
 @pytest.fixture(scope="session")

@@ -7,12 +7,7 @@ confirm, prompt) or sets `window.__pwned`, on load or when its elements are clic
 
 from __future__ import annotations
 
-import functools
-import http.server
 import re
-import threading
-from collections.abc import Iterator
-from contextlib import contextmanager
 from pathlib import Path
 
 import lxml.html
@@ -161,24 +156,6 @@ def attack_project(destination: Path, payloads: list[str]) -> Path:
         write_frontmatter(project / path, data, old_body + "\n" + body)
     (project / FREE).write_text(f"# Attack page <img src=x onerror=\"{RUN}\">\n\n{body}", encoding="utf-8")
     return project
-
-
-@contextmanager
-def served(site: Path) -> Iterator[str]:
-    handler = functools.partial(_Quiet, directory=str(site))
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    try:
-        yield f"http://127.0.0.1:{server.server_address[1]}/"
-    finally:
-        server.shutdown()
-        server.server_close()
-
-
-class _Quiet(http.server.SimpleHTTPRequestHandler):
-    def log_message(self, format: str, *args: object) -> None:
-        pass
 
 
 # Every element of the article is clicked, hovered and focused; every link is followed in place of a click.

@@ -4,9 +4,6 @@ bar on phones, and zero axe WCAG 2.2 AA violations with a second (custom) brand 
 
 from __future__ import annotations
 
-import functools
-import http.server
-import threading
 from collections.abc import Iterator
 from itertools import combinations
 
@@ -17,10 +14,10 @@ from browser_support import (
     DESKTOP,
     PHONE,
     SETTLED,
-    _QuietHandler,
     axe_violations,
     describe,
     new_page,
+    served,
 )
 from conftest import OPEN, REPO, copy_project, run_build
 
@@ -47,12 +44,8 @@ def harbour_site_url(tmp_path_factory) -> Iterator[str]:
     use_harbour_palette(project)
     build = run_build(project)
     assert build.returncode == 0, build.output
-    handler = functools.partial(_QuietHandler, directory=str(build.site))
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    yield f"http://127.0.0.1:{server.server_address[1]}/"
-    server.shutdown()
-    server.server_close()
+    with served(build.site) as url:
+        yield url
 
 
 def overlaps(a: dict, b: dict, tolerance: float = 0.5) -> bool:

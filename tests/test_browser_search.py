@@ -8,17 +8,14 @@ only what candidates search on: one compact entry per page, no site-wide boilerp
 
 from __future__ import annotations
 
-import functools
-import http.server
 import json
 import sys
-import threading
 from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
 import yaml
-from browser_support import DESKTOP, _QuietHandler, new_page
+from browser_support import DESKTOP, new_page, served
 from conftest import REPO, BuildResult, run_build
 
 sys.path.insert(0, str(REPO / "bench"))
@@ -40,12 +37,8 @@ def search_site(tmp_path_factory) -> BuildResult:
 
 @pytest.fixture(scope="module")
 def search_url(search_site: BuildResult) -> Iterator[str]:
-    handler = functools.partial(_QuietHandler, directory=str(search_site.site))
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    yield f"http://127.0.0.1:{server.server_address[1]}/"
-    server.shutdown()
-    server.server_close()
+    with served(search_site.site) as url:
+        yield url
 
 
 def open_roles(project: Path) -> dict[str, dict]:

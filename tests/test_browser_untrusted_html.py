@@ -8,6 +8,7 @@ import re
 
 import pytest
 import yaml
+from browser_support import served
 from conftest import run_build, single_graph
 from html_attacks import (
     KNOWN_PAYLOADS,
@@ -17,7 +18,6 @@ from html_attacks import (
     dangerous_parts,
     dangerous_parts_of_markdown,
     script_runs,
-    served,
 )
 
 pytestmark = pytest.mark.browser

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import markdown
 import pytest
+from browser_support import served
 from conftest import run_build
 from html_attacks import (
     KNOWN_PAYLOADS,
@@ -20,7 +21,6 @@ from html_attacks import (
     dangerous_parts,
     dangerous_parts_of_markdown,
     script_runs,
-    served,
 )
 from hypothesis import example, given, settings
 from hypothesis import strategies as st
