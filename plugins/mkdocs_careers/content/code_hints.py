@@ -7,25 +7,36 @@ from __future__ import annotations
 
 import pycountry
 
-_COUNTRY_ALIASES = {"UK": "GB", "ENGLAND": "GB", "SCOTLAND": "GB", "WALES": "GB", "USA": "US", "AMERICA": "US",
-                    "HOLLAND": "NL", "SOUTH KOREA": "KR", "KOREA": "KR", "RUSSIA": "RU"}
+# Names people use that ISO does not (casefolded); everything else is looked up in ISO 3166 by pycountry.
+_COUNTRY_ALIASES = {"uk": "GB", "u.k.": "GB", "great britain": "GB", "england": "GB", "scotland": "GB",
+                    "wales": "GB", "northern ireland": "GB", "usa": "US", "u.s.": "US", "u.s.a.": "US",
+                    "united states of america": "US", "america": "US", "holland": "NL", "south korea": "KR",
+                    "korea": "KR", "russia": "RU", "vietnam": "VN", "czech republic": "CZ", "turkey": "TR",
+                    "uae": "AE"}
 _CURRENCY_SIGNS = {"$": "USD", "US$": "USD", "USD$": "USD", "CA$": "CAD", "C$": "CAD", "CAN$": "CAD", "A$": "AUD",
                    "AU$": "AUD", "NZ$": "NZD", "€": "EUR", "£": "GBP", "¥": "JPY", "₹": "INR", "CHF": "CHF",
                    "DOLLAR": "USD", "DOLLARS": "USD", "EURO": "EUR", "EUROS": "EUR", "POUND": "GBP", "POUNDS": "GBP"}
 
 
-def country_suggestion(value: str) -> str | None:
-    """The alpha-2 code an editor most likely meant, or None."""
-    text = value.strip()
-    alias = _COUNTRY_ALIASES.get(text.upper())
+def country_code(text: str) -> str | None:
+    """ISO 3166-1 alpha-2 code of a country name or code ("Germany", "DE", "USA", "UK"), else None."""
+    cleaned = text.strip().strip(".").strip()
+    alias = _COUNTRY_ALIASES.get(cleaned.casefold()) or _COUNTRY_ALIASES.get(text.strip().casefold())
     if alias:
         return alias
     try:
-        return str(pycountry.countries.lookup(text).alpha_2)
+        return str(pycountry.countries.lookup(cleaned).alpha_2)
     except LookupError:
-        pass
+        return None
+
+
+def country_suggestion(value: str) -> str | None:
+    """The alpha-2 code an editor most likely meant (an exact name or code, else one fuzzy match), or None."""
+    exact = country_code(value)
+    if exact:
+        return exact
     try:
-        found = pycountry.countries.search_fuzzy(text)
+        found = pycountry.countries.search_fuzzy(value.strip())
     except LookupError:
         return None
     return str(found[0].alpha_2) if len(found) == 1 else None
