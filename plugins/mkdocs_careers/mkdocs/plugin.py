@@ -259,6 +259,8 @@ class CareersPlugin(BasePlugin[CareersConfig]):  # type: ignore[no-untyped-call]
     @event_priority(-100)  # last: whatever produced the body HTML, the page and search index get it sanitised
     def on_page_content(self, html: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
         allow_raw = not self.config.enabled or self.site is None or self.site.settings.safety.allow_raw_html
+        if page.file.src_uri in self.entries_by_src:
+            page.markdown = None  # converted; the Markdown copy is rendered from the model, not from this text
         return html if allow_raw else sanitize_body_html(html)
 
     @event_priority(50)  # after every plugin changed the body HTML (on_page_content), before search indexes it

@@ -41,9 +41,31 @@ log = get_plugin_logger(__name__)
 
 
 class CareersPageFile(File):
-    """A generated careers page that tells MkDocs' dirty builds whether it must be rebuilt."""
+    """A generated careers page that tells MkDocs' dirty builds whether it must be rebuilt.
+
+    It holds the entry's body itself, not a copy: MkDocs reads the page's Markdown once, and a copy per
+    page kept from `on_files` to the end of the build would grow memory with every role.
+    """
 
     rebuild: bool = True
+
+    @property
+    def content_string(self) -> str:
+        # The leading blank line ends MkDocs' metadata scan: a body starting with "Key: value" stays text.
+        assert isinstance(self._content, str)
+        return "\n" + self._content
+
+    @content_string.setter
+    def content_string(self, value: str) -> None:  # another plugin replacing the page's source
+        self._content = value.removeprefix("\n")
+
+    @property
+    def content_bytes(self) -> bytes:
+        return self.content_string.encode()
+
+    @content_bytes.setter
+    def content_bytes(self, value: bytes) -> None:
+        self.content_string = value.decode()
 
     def is_modified(self) -> bool:
         return self.rebuild or not os.path.isfile(self.abs_dest_path)
@@ -121,7 +143,7 @@ class IncrementalPreview:
 
     def page_file(self, config: MkDocsConfig, entry: Entry[Any], **options: Any) -> File:
         """The generated page of an entry; in a dirty preview it is only rebuilt if `plan` says so."""
-        page = CareersPageFile.generated(config, entry.src_uri, content="\n" + entry.body, **options)
+        page = CareersPageFile.generated(config, entry.src_uri, content=entry.body, **options)
         assert isinstance(page, CareersPageFile)
         page.rebuild = not self.enabled or self._rebuild is None or entry.src_uri in self._rebuild
         return page
