@@ -10,7 +10,7 @@ import pytest
 from conftest import CLOSED, OPEN, demo_roles, one_node, run_build
 from lxml import etree
 from lxml import html as lxml_html
-from mkdocs_careers.outputs.job_board_xml import text_element
+from mkdocs_careers.outputs.job_board_xml import job_board_description, text_element
 from mkdocs_careers.outputs.linkedin_feed import partner_job_id
 
 SITE = "https://careers.northwind-labs.example/"
@@ -75,6 +75,24 @@ def test_feed_description_is_the_pages_job_posting_description_with_absolute_lin
         feed_html = lxml_html.fragment_fromstring(job.findtext("description"), create_parent="div")
         assert feed_html.text_content() == page_html.text_content(), name
         assert [href for *_, href, _ in feed_html.iterlinks()] == page_links, name
+
+
+def test_every_link_attribute_becomes_absolute_as_lxml_would_make_it():
+    """The feed's link rewriting against lxml's own `rewrite_links`, on every kind of link a posting holds."""
+    posting = ('<h2 id="x">Pay <a class="headerlink" href="#x">¶</a></h2><p>See <a href=" ../team/ ">the team'
+               '</a>, <a href="https://other.example/a?b=1&amp;c=2">a partner</a> and <a href="mailto:jobs@x.example">'
+               'mail</a>.</p><blockquote cite="notes/"><p><img src="../../assets/chart.png" alt="Chart"></p>'
+               '</blockquote><!-- a comment --><p>Q&amp;A</p>')
+    page_url = "https://careers.example/roles/data-lead/"
+    expected = lxml_html.fragment_fromstring(posting, create_parent="div")
+    expected.rewrite_links(lambda href: urljoin(page_url, href))
+    got = lxml_html.fragment_fromstring(job_board_description(posting, page_url), create_parent="div")
+    assert [link[1:] for link in got.iterlinks()] == [link[1:] for link in expected.iterlinks()]
+    assert [link[2] for link in got.iterlinks()] == [
+        "https://careers.example/roles/data-lead/#x", "https://careers.example/roles/team/",
+        "https://other.example/a?b=1&c=2", "mailto:jobs@x.example", "https://careers.example/roles/data-lead/notes/",
+        "https://careers.example/assets/chart.png"]
+    assert "Q&A" in job_board_description(posting, page_url)  # characters literal, as the boards show them
 
 
 @pytest.mark.parametrize("slug", CLOSED)
