@@ -9,7 +9,7 @@ from urllib.parse import urlparse
 import pytest
 import yaml
 from cli_helpers import LINT_FIXTURES, add_lint_fixture, check, edit, line_of, read_frontmatter, run_cli
-from conftest import run_build
+from conftest import load_linted, run_build
 from mkdocs_careers.content.models import Role
 from mkdocs_careers.lint.pay_transparency import DATA_FILE, PayProblem, load_laws, location_problems, problems
 
@@ -196,6 +196,27 @@ def test_ontario_role_without_salary_is_told_about_the_high_pay_exemption(minima
     hint = pay_problems(check(minimal_project), NYC_FIXTURE)["salary"]["hint"]
     assert "Ontario exempts roles whose maximum pay (salary.max) is above CA$200,000 a year" in hint
     assert "lint_disable" in hint
+
+
+def test_the_laws_are_applied_once_per_role_for_both_pay_rules(minimal_project, monkeypatch):
+    """The error rule and the advisory rule share one reading of the laws per role, and the advisory warning
+    still reports the role without pay."""
+    from mkdocs_careers.lint import pay_transparency
+
+    add_lint_fixture(minimal_project, "new-york-city-no-salary")
+    calls: list[str] = []
+    real = pay_transparency.problems
+
+    def counted(role, *args, **kwargs):
+        calls.append(role.title)
+        return real(role, *args, **kwargs)
+
+    monkeypatch.setattr(pay_transparency, "problems", counted)
+    site = load_linted(minimal_project)
+    open_roles = [entry.model.title for entry in site.open_roles]
+    assert sorted(calls) == sorted(open_roles) and len(open_roles) == 2
+    rules = {d.rule for d in site.diagnostics if d.path == NYC_FIXTURE}
+    assert "pay-transparency" in rules
 
 
 # --- In-process cases: the loader's models and the law data, no CLI and no build ----------------------------

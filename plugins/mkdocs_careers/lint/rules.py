@@ -9,6 +9,7 @@ from __future__ import annotations
 import difflib
 import functools
 import re
+import weakref
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, TypeVar
@@ -19,6 +20,7 @@ from ..content.diagnostics import Diagnostic, Severity
 from ..content.loading import FieldPath, format_field_path
 from ..content.models import CaseStudy, Person, Role, Workplace
 from . import pay_transparency
+from .pay_transparency import PayProblem
 
 if TYPE_CHECKING:
     from ..content.site import CareersSite, Entry
@@ -126,12 +128,26 @@ def _pay_findings(entry: Entry[Role], site: CareersSite, severity: str) -> Itera
     role: Role = entry.model
     if not site.role_status(role).is_open:
         return  # a closed role is no longer advertised
-    found = pay_transparency.problems(role, site.build_date, body=entry.body,
-                                      headcount=site.settings.organization.headcount)
-    for problem in found:
+    for problem in _pay_problems(entry, site):
         if problem.severity == severity:
             line = entry.source.body_line if problem.field == ("body",) else None
             yield Finding(problem.field, problem.message, problem.hint, line=line)
+
+
+# The error and the advisory rule read the same problems: within one file's pass of the rules
+# (`_rule_findings` clears this first) they are worked out once. Weak references: never keeps a site alive.
+_last_pay_problems: tuple[weakref.ref[Entry[Role]], weakref.ref[CareersSite], list[PayProblem]] | None = None
+
+
+def _pay_problems(entry: Entry[Role], site: CareersSite) -> list[PayProblem]:
+    global _last_pay_problems
+    last = _last_pay_problems
+    if last is not None and last[0]() is entry and last[1]() is site:
+        return last[2]
+    found = pay_transparency.problems(entry.model, site.build_date, body=entry.body,
+                                      headcount=site.settings.organization.headcount)
+    _last_pay_problems = (weakref.ref(entry), weakref.ref(site), found)
+    return found
 
 
 @rule("outcome-measurable", "Outcomes with a number, percentage or date tell candidates and assistants what "
@@ -286,6 +302,8 @@ def run_rules(site: CareersSite, entries: list[Entry[Any]] | None = None) -> lis
 def _rule_findings(entry: Entry[Any], site: CareersSite, *, partial: bool = False) -> list[Diagnostic]:
     """One file's findings. On a partial model (content/validation.py `partial_model`) a rule that reads a
     field with an error of its own raises AttributeError and is skipped: that field is reported already."""
+    global _last_pay_problems
+    _last_pay_problems = None  # a file edited since (the preview) or another file is never answered from it
     disabled = set(site.settings.disabled_rules) | set(getattr(entry.model, "lint_disable", ()) or ())
     results: list[Diagnostic] = []
     for current in RULES:
