@@ -8,6 +8,8 @@ value's line is recorded so a problem can point at the exact line an editor must
 from __future__ import annotations
 
 import re
+from array import array
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -54,6 +56,62 @@ def _construct_timestamp(loader: yaml.SafeLoader, node: yaml.ScalarNode) -> Any:
 _CareersYamlLoader.add_constructor("tag:yaml.org,2002:timestamp", _construct_timestamp)
 
 
+class _FieldShape:
+    """The field paths of a frontmatter, in order, and where each one is: shared by every file with them."""
+
+    __slots__ = ("paths", "_positions")
+
+    def __init__(self, paths: tuple[FieldPath, ...]):
+        self.paths = paths
+        self._positions: dict[FieldPath, int] | None = None  # built on the first lookup (a problem to locate)
+
+    def position(self, path: FieldPath) -> int | None:
+        if self._positions is None:
+            self._positions = {p: i for i, p in enumerate(self.paths)}
+        return self._positions.get(path)
+
+
+# One shape per distinct frontmatter layout, not per file; kept for the process (a preview adds one per new
+# layout an editor saves).
+_SHAPES: dict[tuple[FieldPath, ...], _FieldShape] = {}
+
+
+class FieldLines(Mapping[FieldPath, int]):
+    """The line of every field of one file, kept small: a site holds one for each of thousands of files.
+
+    Files with the same fields (the roles of a site have much the same frontmatter) share one `_FieldShape`;
+    each file adds only its line numbers, four bytes each. A dict per file was about 2 KB.
+    """
+
+    __slots__ = ("_shape", "_lines")
+
+    def __init__(self, lines: Mapping[FieldPath, int] | None = None):
+        paths = tuple(lines or ())
+        shape = _SHAPES.get(paths)
+        if shape is None:
+            shape = _SHAPES[paths] = _FieldShape(paths)
+        self._shape = shape
+        self._lines = array("I", (lines or {}).values())
+
+    def __getitem__(self, path: FieldPath) -> int:
+        position = self._shape.position(tuple(path))
+        if position is None:
+            raise KeyError(path)
+        return self._lines[position]
+
+    def __contains__(self, path: object) -> bool:
+        return isinstance(path, tuple) and self._shape.position(path) is not None
+
+    def __iter__(self) -> Iterator[FieldPath]:
+        return iter(self._shape.paths)
+
+    def __len__(self) -> int:
+        return len(self._shape.paths)
+
+    def __repr__(self) -> str:
+        return f"FieldLines({dict(self)!r})"
+
+
 @dataclass
 class SourceDocument:
     """One content file after parsing: frontmatter data, the line of every field, and the body.
@@ -65,7 +123,7 @@ class SourceDocument:
     display_path: str
     slug: str
     data: dict[str, Any]
-    lines: dict[FieldPath, int]
+    lines: Mapping[FieldPath, int]  # a dict while the YAML is walked, then FieldLines
     body: str
     body_line: int
     frontmatter_line: int = 1
@@ -204,7 +262,9 @@ def _parse_frontmatter(doc: SourceDocument, yaml_text: str, line_offset: int, ma
             return
         if not _within_budget(doc, node, line_offset, max_values):
             return
-        _record_lines(doc, node, (), line_offset, set())
+        lines: dict[FieldPath, int] = {}
+        _record_lines(doc, lines, node, (), line_offset, set())
+        doc.lines = FieldLines(lines)
         data = loader.construct_document(node)
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
@@ -332,18 +392,19 @@ class _AliasLoop(Exception):
         self.node = node
 
 
-def _record_lines(doc: SourceDocument, node: yaml.Node, path: FieldPath, offset: int, seen_nodes: set[int]) -> None:
+def _record_lines(doc: SourceDocument, lines: dict[FieldPath, int], node: yaml.Node, path: FieldPath, offset: int,
+                  seen_nodes: set[int]) -> None:
     """Walk the composed YAML tree once: remember every field's line, and report duplicate keys.
 
     A node reached a second time is an alias: its field keeps the alias's line, and its inside is not walked
     again (the parts' lines are the anchor's; walking every copy would be exponential for nested aliases).
     """
     path = _SHARED_PATHS.setdefault(path, path)
-    doc.lines.setdefault(path, node.start_mark.line + 1 + offset)
+    lines.setdefault(path, node.start_mark.line + 1 + offset)
     if id(node) in seen_nodes:
         if path:
             doc.diagnostics.append(Diagnostic(
-                doc.display_path, doc.lines[path], format_field_path(path), "the value is a copy of the one "
+                doc.display_path, lines[path], format_field_path(path), "the value is a copy of the one "
                 f"anchored on line {node.start_mark.line + 1 + offset} (YAML alias)", "write the value out: the "
                 "file then reads the same to people and tools that do not expand aliases", Severity.WARNING,
                 rule="syntax"))
@@ -363,12 +424,12 @@ def _record_lines(doc: SourceDocument, node: yaml.Node, path: FieldPath, offset:
                 continue
             seen[key] = key_line
             child = _SHARED_PATHS.setdefault(path + (key,), path + (key,))
-            doc.lines[child] = key_line
-            _record_lines(doc, value_node, child, offset, seen_nodes)
-            doc.lines[child] = key_line
+            lines[child] = key_line
+            _record_lines(doc, lines, value_node, child, offset, seen_nodes)
+            lines[child] = key_line
     elif isinstance(node, yaml.SequenceNode):
         for index, item in enumerate(node.value):
-            _record_lines(doc, item, path + (index,), offset, seen_nodes)
+            _record_lines(doc, lines, item, path + (index,), offset, seen_nodes)
 
 
 def load_yaml(text: str) -> Any:
