@@ -105,6 +105,7 @@ def run_build(project: Path, *args: str, epoch: str = PINNED_EPOCH, strict: bool
 def _build_in_process(project: Path, arguments: list[str], env: dict[str, str]) -> tuple[int, str]:
     from click.testing import CliRunner
     from mkdocs.__main__ import cli
+    from mkdocs.utils import DuplicateFilter
 
     previous = Path.cwd()
     os.chdir(project)
@@ -119,6 +120,11 @@ def _build_in_process(project: Path, arguments: list[str], env: dict[str, str]) 
         mkdocs_logger = logging.getLogger("mkdocs")
         for handler in [h for h in mkdocs_logger.handlers if h.name == "MkDocsStreamHandler"]:
             mkdocs_logger.removeHandler(handler)
+        # Each run also adds a filter that drops messages it logged before: a second build in this process
+        # would not print a content error the first one printed. A real `mkdocs build` starts with none.
+        build_logger = logging.getLogger("mkdocs.commands.build")
+        for log_filter in [f for f in build_logger.filters if isinstance(f, DuplicateFilter)]:
+            build_logger.removeFilter(log_filter)
     output = result.output
     if result.exception is not None and not isinstance(result.exception, SystemExit):
         output += "".join(traceback.format_exception(result.exception))

@@ -116,6 +116,7 @@ def test_any_text_in_a_person_field_is_published_exactly_or_rejected_precisely(p
 
 @given(field=st.sampled_from(CASE_STUDY_FIELDS), text=hostile_text())
 @example(field=CASE_STUDY_FIELDS[-1], text="")  # a metric's unit may be empty
+@example(field=CASE_STUDY_FIELDS[-1], text="\ud7fc")  # but not an unassigned character alone (draws a box)
 @example(field=CASE_STUDY_FIELDS[3], text="</li></ul><script>alert(1)</script>")  # topics[0]
 def test_any_text_in_a_case_study_field_is_published_exactly_or_rejected_precisely(pristine, field, text):
     check_any_text(pristine, field, text)

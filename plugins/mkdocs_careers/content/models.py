@@ -37,6 +37,15 @@ def _not_blank(value: str) -> str:
     return value
 
 
+def _empty_or_visible(value: str) -> str:
+    """An optional text may be left empty, but text that draws nothing (a lone zero-width, filler or unassigned
+    character) would show as a blank or a box after the numbers."""
+    if value.strip() and not has_visible_character(value):
+        raise FieldProblem("has no visible character (only spaces, zero-width, filler or unassigned characters)",
+                           "write the unit, or leave it empty; characters pasted from elsewhere may draw nothing")
+    return value
+
+
 # C0/C1 control characters (except tab and newline) and lone surrogates: invisible in an editor, invalid in
 # HTML and XML (sitemaps, feeds), and usually pasted in by accident from a PDF or a word processor.
 _CONTROL_CHARACTER = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\ud800-\udfff]")
@@ -393,7 +402,7 @@ class Metric(ContentModel):
     label: Text = Field(description="What was measured, e.g. 'Model rollback incidents per quarter'")
     before: float = Field(description="Value before the work")
     after: float = Field(description="Value after the work")
-    unit: Annotated[str, AfterValidator(_no_control_characters)] = Field(
+    unit: Annotated[str, AfterValidator(_no_control_characters), AfterValidator(_empty_or_visible)] = Field(
         "", description="Unit shown after the numbers, e.g. %, ms, per quarter")
 
     @property
