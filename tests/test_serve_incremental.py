@@ -135,3 +135,32 @@ def test_dirty_preview_rebuilds_what_an_edit_touches(tmp_path, start_preview):
     assert len(locations) == len(set(locations)), "a page's search entries are never duplicated"
     assert "Aborted" not in preview.output()
     shutil.rmtree(project)
+
+
+def test_plain_serve_of_a_large_site_points_at_the_dirty_preview_once(minimal_project, monkeypatch, caplog):
+    """`mkdocs serve` without --dirty rebuilds every page after each edit: a large site is told, once, that
+    `mkdocs serve --dirty` rebuilds only what the edit touches; the dirty preview and builds are not."""
+    import logging
+
+    from conftest import load_linted
+    from mkdocs_careers.mkdocs import preview as preview_module
+
+    site = load_linted(minimal_project)
+    monkeypatch.setattr(preview_module, "DIRTY_HINT_PAGES", len(site.entries()))
+    caplog.set_level(logging.INFO, logger="mkdocs.plugins")
+
+    def hints(command: str, dirty: bool, rebuilds: int = 2) -> list[str]:
+        caplog.clear()
+        preview = preview_module.IncrementalPreview()
+        preview.start(command=command, dirty=dirty)
+        for _ in range(rebuilds):
+            preview.plan(load_linted(minimal_project), has_errors=False)
+        return [r.getMessage() for r in caplog.records if "--dirty" in r.getMessage()]
+
+    assert hints("serve", dirty=False) == [
+        f"mkdocs_careers: {len(site.entries())} content pages: every edit rebuilds all of them; "
+        "`mkdocs serve --dirty` (`make serve`) rebuilds only the pages that show the edit"]
+    assert hints("serve", dirty=True) == []
+    assert hints("build", dirty=False) == []
+    monkeypatch.setattr(preview_module, "DIRTY_HINT_PAGES", len(site.entries()) + 1)
+    assert hints("serve", dirty=False) == []  # a small site rebuilds quickly either way

@@ -97,12 +97,18 @@ def _pages_showing(site: CareersSite, changed: set[str]) -> set[str]:
     return found
 
 
+# From this many content pages, plain `mkdocs serve` is told once that `--dirty` previews an edit faster (at
+# 1,000 roles: about 6 s against under 2 s); a small site rebuilds in about a second either way.
+DIRTY_HINT_PAGES = 200
+
+
 class IncrementalPreview:
     """State kept by the plugin between the rebuilds of one `mkdocs serve` (the plugin instance lives on)."""
 
     def __init__(self) -> None:
         self.cache = ContentCache()
         self.enabled = False  # only under `mkdocs serve --dirty`
+        self._plain_serve = False  # `mkdocs serve` without --dirty: every edit rebuilds every page
         self._previous: CareersSite | None = None
         self._previous_errors = True
         self._rebuild: set[str] | None = None  # page sources to rebuild; None: all
@@ -114,6 +120,7 @@ class IncrementalPreview:
 
     def start(self, *, command: str, dirty: bool) -> None:
         self.enabled = command == "serve" and dirty
+        self._plain_serve = command == "serve" and not dirty
         if self.enabled:
             logging.getLogger("mkdocs.commands.build").addFilter(_dirty_build_notice)
 
@@ -127,6 +134,9 @@ class IncrementalPreview:
         if stats.parsed or stats.removed:
             log.info(f"parsed {len(stats.parsed)} new or changed file(s), reused {stats.reused}"
                      + (f", {len(stats.removed)} removed" if stats.removed else ""))
+        if self._plain_serve and previous is None and len(site.entries()) >= DIRTY_HINT_PAGES:
+            log.info(f"{len(site.entries())} content pages: every edit rebuilds all of them; `mkdocs serve --dirty` "
+                     "(`make serve`) rebuilds only the pages that show the edit")
         if (not self.enabled or previous is None or has_errors or previous_errors
                 or previous.build_date != site.build_date):
             self._rebuild = None
