@@ -40,6 +40,7 @@ RESULTS = Path(__file__).resolve().parent / "results"
 PINNED_EPOCH = "1795564800"  # 2026-11-25, the tests' build date: the same roles are open in every run
 BUILD_ENV = {**os.environ, "SOURCE_DATE_EPOCH": PINNED_EPOCH, "NO_MKDOCS_2_WARNING": "1", "NO_COLOR": "1"}
 VARIANTS = ("careers", "bare", "bare-same-text")
+TRASH = ".trash"  # under the workdir: old output waits here until every measurement is done
 
 # Runs one command as its only child and reports that child's resources. A fresh wrapper per build
 # means RUSAGE_CHILDREN holds exactly one build, so ru_maxrss is that build's peak RSS.
@@ -50,6 +51,7 @@ _MEASURE = textwrap.dedent("""\
     wall = time.perf_counter() - start
     usage = resource.getrusage(resource.RUSAGE_CHILDREN)
     print(json.dumps({"returncode": proc.returncode, "wall": wall, "cpu": usage.ru_utime + usage.ru_stime,
+                      "sys": usage.ru_stime,
                       "maxrss_kb": usage.ru_maxrss, "output": proc.stdout.decode(errors="replace")[-3000:]}))
     """)
 
@@ -61,6 +63,7 @@ class BuildMeasurement:
     pages: int
     wall_s: float
     cpu_s: float
+    sys_s: float  # the kernel's part of cpu_s (file system work), from the run with the least CPU
     peak_rss_mb: float
     output_bytes: int
     search_index_bytes: int
@@ -69,9 +72,29 @@ class BuildMeasurement:
     runs: list[dict] = field(default_factory=list)
 
 
+def set_aside(path: Path, workdir: Path) -> None:
+    """Move `path` out of the way without deleting it: deleted later, after every timing (`empty_trash`).
+
+    On ext4, a process creating files shortly after thousands were deleted spends seconds in the kernel:
+    choosing an inode, ext4 skips every recently deleted one (`recently_deleted` in the kernel profile,
+    about 3 s of system time at 1,000 roles, 0.3 s otherwise). Deleting the last build's site just before
+    the next one made each build pay for its predecessor, and the variant writing more files the most.
+    """
+    if not path.exists():
+        return
+    trash = workdir / TRASH  # on the same filesystem as `path`: a rename, not a copy
+    trash.mkdir(exist_ok=True)
+    os.replace(path, Path(tempfile.mkdtemp(dir=trash)) / path.name)
+
+
+def empty_trash(workdir: Path) -> None:
+    shutil.rmtree(workdir / TRASH, ignore_errors=True)
+
+
 def measure_build(project: Path) -> dict:
-    """One `mkdocs build` in a fresh process tree, from an empty site/ (no old output to clean or swap)."""
-    shutil.rmtree(project / "site", ignore_errors=True)
+    """One `mkdocs build` in a fresh process tree, into a site/ that does not exist (no old output to clean or
+    swap, and no output deleted just before: see `set_aside`)."""
+    set_aside(project / "site", project.parent)
     command = [sys.executable, "-c", _MEASURE, sys.executable, "-m", "mkdocs", "build", "-q",
                "-f", str(project / "mkdocs.yml")]
     proc = subprocess.run(command, capture_output=True, text=True, env=BUILD_ENV, cwd=project, timeout=3600)
@@ -120,6 +143,7 @@ def measurement(variant: str, n: int, project: Path, runs: list[dict]) -> BuildM
     return BuildMeasurement(
         variant=variant, n=n, pages=counts.pages,
         wall_s=min(r["wall"] for r in runs), cpu_s=min(r["cpu"] for r in runs),
+        sys_s=min(runs, key=lambda r: r["cpu"])["sys"],
         peak_rss_mb=min(r["maxrss_kb"] for r in runs) / 1024,
         output_bytes=tree_bytes(site), search_index_bytes=(site / "search" / "search_index.json").stat().st_size,
         role_page_bytes=mean_page_bytes(site, ("roles",)),
@@ -161,7 +185,7 @@ def measure_serve(n: int, workdir: Path, timeout: float, *options: str) -> dict:
     `options` go to `mkdocs serve`, e.g. `--dirty` (the incremental preview; `make serve` uses it).
     """
     project = workdir / f"serve-{n}{''.join(options)}"
-    shutil.rmtree(project, ignore_errors=True)
+    set_aside(project, workdir)
     write_careers_project(project, n)
     port = free_port()
     base = f"http://127.0.0.1:{port}/"
@@ -224,14 +248,15 @@ def render_report(results: list[BuildMeasurement], serves: list[dict], machine: 
     by = {(r.variant, r.n): r for r in results}
     sizes = sorted({r.n for r in results})
     out = ["## Builds", "",
-           "| N roles | pages | build | wall s | CPU s | peak RSS MB | output MB | search index MB | "
+           "| N roles | pages | build | wall s | CPU s | of it sys s | peak RSS MB | output MB | search index MB | "
            "index bytes/role | bytes/role page | bytes/page |",
-           "|---:|---:|---|---:|---:|---:|---:|---:|---:|---:|---:|"]
+           "|---:|---:|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|"]
     for n in sizes:
         for variant in VARIANTS:
             r = by.get((variant, n))
             if r:
-                out.append(f"| {n} | {r.pages} | {variant} | {r.wall_s:.2f} | {r.cpu_s:.2f} | {r.peak_rss_mb:.0f} | "
+                out.append(f"| {n} | {r.pages} | {variant} | {r.wall_s:.2f} | {r.cpu_s:.2f} | {r.sys_s:.2f} | "
+                           f"{r.peak_rss_mb:.0f} | "
                            f"{r.output_bytes / 1e6:.1f} | {r.search_index_bytes / 1e6:.2f} | "
                            f"{r.search_index_bytes / n:,.0f} | {r.role_page_bytes:,.0f} | {r.page_bytes:,.0f} |")
     out += ["", "## Ratios (targets: time and memory ≤ 1.5 × bare at N ≥ 1000)", "",
@@ -339,6 +364,7 @@ def main(argv: list[str] | None = None) -> int:
             args.json.write_text(json.dumps({"machine": machine, "builds": [asdict(r) for r in results],
                                              "serve": serves}, indent=2), encoding="utf-8")
     finally:
+        empty_trash(workdir)
         if not args.workdir:
             shutil.rmtree(workdir, ignore_errors=True)
     return 0
