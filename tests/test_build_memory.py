@@ -15,7 +15,7 @@ from mkdocs.config import load_config
 
 
 def _build(project):
-    os.environ["SOURCE_DATE_EPOCH"] = PINNED_EPOCH
+    """Run MkDocs' build function on the project and return its careers plugin (the caller pins the build date)."""
     previous = os.getcwd()
     os.chdir(project)
     try:
