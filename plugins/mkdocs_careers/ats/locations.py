@@ -26,6 +26,8 @@ DOMINANCE = 5
 _ALTERNATIVES = re.compile(r"\s+or\s+|;|\||\s+/\s+|\n", re.IGNORECASE)
 _REMOTE = re.compile(r"\b(?:fully\s+)?(?:remote|anywhere|work\s+from\s+home|wfh|distributed)\b", re.IGNORECASE)
 _HYBRID = re.compile(r"\bhybrid\b", re.IGNORECASE)
+
+
 @dataclass
 class ResolvedPlaces:
     locations: list[dict[str, str]] = field(default_factory=list)  # role `locations` items

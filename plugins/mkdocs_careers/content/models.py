@@ -32,18 +32,14 @@ def _not_blank(value: str) -> str:
     if not value.strip():
         raise ValueError("must not be empty")
     if not has_visible_character(value):
-        raise FieldProblem("has no visible character (only spaces, zero-width or filler characters)",
+        raise FieldProblem("has no visible character (only spaces, zero-width, filler or unassigned characters)",
                            "write the text; characters pasted from elsewhere may look like text but draw nothing")
     return value
 
 
 def _empty_or_visible(value: str) -> str:
-    """An optional text may be left empty, but text that draws nothing (a lone zero-width, filler or unassigned
-    character) would show as a blank or a box after the numbers."""
-    if value.strip() and not has_visible_character(value):
-        raise FieldProblem("has no visible character (only spaces, zero-width, filler or unassigned characters)",
-                           "write the unit, or leave it empty; characters pasted from elsewhere may draw nothing")
-    return value
+    """An optional text may be left empty; text that is there must draw something, as a required one must."""
+    return _not_blank(value) if value.strip() else value
 
 
 # C0/C1 control characters (except tab and newline) and lone surrogates: invisible in an editor, invalid in

@@ -82,8 +82,9 @@ def job_board_description(posting_description: str, page_url: str) -> str:
 def _absolute_links(html: str, page_url: str) -> str:
     """The page links relative to itself; a job board shows the text elsewhere, so every link is absolute."""
     fragment = lxml_html.fragment_fromstring(html, create_parent="div")
-    # The attributes lxml's `rewrite_links` treats as links, without its CSS and <meta refresh> scanning
-    # (neither occurs in a posting), which cost as much as parsing: this runs once per open role.
+    # The attributes lxml's `rewrite_links` treats as links, without its scan of CSS url()s and <meta refresh>
+    # (the body sanitiser removes both; with allow_raw_html they stay as written), which cost as much as
+    # parsing: this runs once per open role.
     for element in fragment.iter(etree.Element):
         for name in _LINK_ATTRIBUTES.intersection(element.attrib):
             element.set(name, urljoin(page_url, (element.get(name) or "").strip()))
