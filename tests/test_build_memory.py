@@ -2,12 +2,15 @@
 
 A body is held by its loaded entry; the generated page file refers to that same string, and the page's
 Markdown is dropped once converted (the Markdown copy is rendered from the model). At 10,000 roles each
-extra copy of every body was about 20 MB of peak memory.
+extra copy of every body was about 20 MB of peak memory. Libraries of optional features are imported only by
+sites that use them.
 """
 
 from __future__ import annotations
 
 import os
+import subprocess
+import sys
 
 from conftest import FIXTURES, PINNED_EPOCH, copy_project
 from mkdocs.commands.build import build
@@ -53,3 +56,38 @@ def test_a_body_starting_like_metadata_stays_text_on_the_page(tmp_path, monkeypa
     html = (project / "site" / "roles" / "data-lead" / "index.html").read_text(encoding="utf-8")
     assert "Team: Data platform, reporting to the CTO." in html
     assert plugin.entries_by_src["roles/data-lead.md"].body.startswith("Team: Data platform")
+
+
+_IMPORTS_AFTER_BUILD = """
+import sys
+from mkdocs.commands.build import build
+from mkdocs.config import load_config
+config = load_config("mkdocs.yml")
+config.plugins.on_startup(command="build", dirty=False)
+build(config)
+print(" ".join(sorted(name for name in ("PIL", "coloraide") if name in sys.modules)))
+"""
+
+
+def _libraries_imported_by_a_build(project, monkeypatch) -> set[str]:
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", PINNED_EPOCH)
+    done = subprocess.run([sys.executable, "-c", _IMPORTS_AFTER_BUILD], cwd=project, capture_output=True,
+                          text=True, check=True)
+    return set(done.stdout.split())
+
+
+def test_optional_features_libraries_are_imported_only_when_a_site_uses_them(tmp_path, monkeypatch):
+    """Pillow (social cards) and coloraide (brand colour checks) cost about 8 MB of every build's memory."""
+    project = copy_project(FIXTURES / "minimal", tmp_path / "plain")
+    config = project / "mkdocs.yml"
+    config.write_text(config.read_text(encoding="utf-8") + "      social_cards:\n        enabled: false\n",
+                      encoding="utf-8")
+    assert _libraries_imported_by_a_build(project, monkeypatch) == set()
+    assert (project / "site" / "roles" / "data-lead" / "index.html").is_file()
+
+    branded = copy_project(FIXTURES / "minimal", tmp_path / "branded")
+    config = branded / "mkdocs.yml"
+    config.write_text(config.read_text(encoding="utf-8") + "      brand:\n        primary: '#1f4e8c'\n",
+                      encoding="utf-8")
+    assert _libraries_imported_by_a_build(branded, monkeypatch) == {"PIL", "coloraide"}
+    assert list((branded / "site").rglob("*.png"))  # the cards were drawn

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import dataclasses
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
@@ -21,13 +21,15 @@ from ..content.appearance_options import AppearanceSettings, FooterLink
 from ..content.config_location import option_line
 from ..content.diagnostics import ContentError, Diagnostic, display_path
 from ..content.site import CareersSite
-from ..outputs.social_cards import HEIGHT, WIDTH, CardStats, SocialCardError, build_social_cards
 from ..pages.brand import brand_contrast_problems, brand_css
 from ..pages.builders import FreePage
 from ..pages.home import HomeOptionsError, HomePage, build_home_page, home_options, unknown_featured_roles
 from ..pages.model import PageMeta
 from ..render.home import home_html, home_markdown
 from .theme import add_theme_overrides
+
+if TYPE_CHECKING:
+    from ..outputs.social_cards import CardStats
 
 log = get_plugin_logger(__name__)
 ASSETS = Path(__file__).parent.parent / "assets"
@@ -43,7 +45,7 @@ class Appearance:
         self.config_file = config_file
         self.shown_config = display_path(config_file, project_root)
         self.cards: dict[str, tuple[str, str]] = {}  # page path → (card path, alt text)
-        self.card_stats = CardStats()
+        self.card_stats: CardStats | None = None  # set when cards are drawn
 
     def _line(self, *option: str | int) -> int:
         return option_line(self.config_file, option)
@@ -122,6 +124,9 @@ class Appearance:
         return problems
 
     def _add_cards(self, files: Files, config: MkDocsConfig, site: CareersSite) -> None:
+        # Imported here: Pillow costs about 4 MB and its import time on every build, and cards are optional.
+        from ..outputs.social_cards import CardStats, SocialCardError, build_social_cards
+
         self.cards.clear()
         self.card_stats = CardStats()
         try:
@@ -192,6 +197,8 @@ class Appearance:
         """The page's head meta with its PNG social card (1200×630, with alt text), when it has one."""
         if meta.page_path not in self.cards:
             return meta
+        from ..outputs.social_cards import HEIGHT, WIDTH  # loaded already: the cards were drawn
+
         url, alt = self.cards[meta.page_path]
         card = dataclasses.replace(meta.card, image=url, image_alt=alt, image_width=WIDTH, image_height=HEIGHT,
                                    image_type="image/png")

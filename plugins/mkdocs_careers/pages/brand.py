@@ -9,8 +9,10 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
-from coloraide import Color
+if TYPE_CHECKING:
+    from coloraide import Color
 
 from ..content.appearance_options import BrandOptions
 from ..content.diagnostics import Diagnostic
@@ -22,9 +24,16 @@ TEXT_MINIMUM = 4.5
 _SEARCH_STEP = 0.002
 
 
+def _color(value: str) -> Color:
+    # Imported on first use: coloraide costs about 4 MB and 0.05 s to import, and most sites set no brand colours.
+    from coloraide import Color
+
+    return Color(value)
+
+
 def contrast_ratio(foreground: str, background: str) -> float:
     """WCAG 2.x contrast ratio (1 to 21) of two opaque CSS colours."""
-    return float(Color(foreground).contrast(Color(background), method="wcag21"))
+    return float(_color(foreground).contrast(_color(background), method="wcag21"))
 
 
 def effective_accent(brand: BrandOptions) -> str | None:
@@ -81,7 +90,7 @@ def nearest_passing_colour(colour: str, needs: Iterable[tuple[str, float]]) -> s
     """The closest colour (CIEDE2000) of the same hue and chroma, changing only OKLCh lightness, whose
     contrast with every `(other colour, minimum)` reaches the minimum; None if no lightness does."""
     wanted = list(needs)
-    original = Color(colour).convert("srgb")
+    original = _color(colour).convert("srgb")
     base = original.convert("oklch")
     start = float(base["lightness"])
     best: tuple[float, str] | None = None
@@ -94,7 +103,7 @@ def nearest_passing_colour(colour: str, needs: Iterable[tuple[str, float]]) -> s
             candidate = base.clone().set("lightness", lightness).convert("srgb").fit("srgb")
             hex_value = candidate.to_string(hex=True)
             if all(contrast_ratio(hex_value, other) >= minimum for other, minimum in wanted):
-                distance = float(original.delta_e(Color(hex_value), method="2000"))
+                distance = float(original.delta_e(_color(hex_value), method="2000"))
                 if best is None or distance < best[0]:
                     best = (distance, hex_value)
                 break
@@ -127,7 +136,7 @@ def brand_contrast_problems(brand: BrandOptions, *, config_path: str,
 
 def _mix(colour: str, other: str, amount: float) -> str:
     """`colour` moved `amount` (0..1) of the way towards `other` in sRGB, as hex."""
-    mixed = Color(colour).mix(Color(other), amount, space="srgb")
+    mixed = _color(colour).mix(_color(other), amount, space="srgb")
     return str(mixed.to_string(hex=True))
 
 
@@ -177,7 +186,7 @@ def brand_css(brand: BrandOptions, font_urls: list[str] | None = None) -> str:
 
 def _hex(colour: str) -> str:
     """Any CSS colour the options accepted, as #rrggbb: nothing from mkdocs.yml reaches the CSS verbatim."""
-    return str(Color(colour).convert("srgb").fit("srgb").to_string(hex=True))
+    return str(_color(colour).convert("srgb").fit("srgb").to_string(hex=True))
 
 
 def _css_string(value: str) -> str:
