@@ -12,7 +12,7 @@ import os
 import subprocess
 import sys
 
-from conftest import FIXTURES, PINNED_EPOCH, copy_project
+from conftest import FIXTURES, PINNED_EPOCH, REPO, copy_project, load_linted
 from mkdocs.commands.build import build
 from mkdocs.config import load_config
 
@@ -91,3 +91,36 @@ def test_optional_features_libraries_are_imported_only_when_a_site_uses_them(tmp
                       encoding="utf-8")
     assert _libraries_imported_by_a_build(branded, monkeypatch) == {"PIL", "coloraide"}
     assert list((branded / "site").rglob("*.png"))  # the cards were drawn
+
+
+def _models(value):
+    """Every pydantic model inside a content model, itself included."""
+    from pydantic import BaseModel
+
+    if isinstance(value, BaseModel):
+        yield value
+        for field_value in value.__dict__.values():
+            yield from _models(field_value)
+    elif isinstance(value, (list, tuple)):
+        for item in value:
+            yield from _models(item)
+    elif isinstance(value, dict):
+        for item in value.values():
+            yield from _models(item)
+
+
+def test_content_models_with_the_same_fields_share_one_field_name_set():
+    """Pydantic's per-instance set of given field names was about a quarter of a role's model in memory."""
+    site = load_linted(REPO)
+    models = [model for entry in site.entries() for model in _models(entry.model)]
+    by_fields: dict[frozenset[str], set[int]] = {}
+    for model in models:
+        by_fields.setdefault(frozenset(model.model_fields_set), set()).add(id(model.model_fields_set))
+    assert len(models) > 3 * len(by_fields)  # the demo has many models with the same given fields
+    assert all(len(ids) == 1 for ids in by_fields.values())
+    # What pydantic offers still works per instance: a copy with changes gets its own set.
+    role = next(iter(site.roles.values())).model
+    fields_before = set(role.model_fields_set)
+    changed = role.model_copy(update={"summary": "Changed."})
+    assert "summary" in changed.model_fields_set and changed.model_fields_set is not role.model_fields_set
+    assert role.model_fields_set == fields_before
