@@ -143,3 +143,13 @@ def test_case_study_page_is_article_with_author_and_metrics(demo_build, slug):
     for metric in front["metrics"]:
         assert metric["label"] in html
     assert str(front["period"]["start"]) in html
+
+
+def test_compact_drops_only_missing_and_empty_values():
+    from mkdocs_careers.jsonld.serialize import compact
+
+    data = {"name": "Ana", "none": None, "blank": "", "zero": 0, "no": False, "list": [None, "", {}, [], 1],
+            "nested": {"gone": {"inner": None}, "kept": {"value": 0.0}}, "empty_after": [{"x": None}],
+            "tuple": ()}
+    assert compact(data) == {"name": "Ana", "zero": 0, "no": False, "list": [1],
+                             "nested": {"kept": {"value": 0.0}}, "tuple": ()}

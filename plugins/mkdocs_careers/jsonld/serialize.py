@@ -16,11 +16,27 @@ _HTML_SAFE = (("<", "\\u003c"), (">", "\\u003e"), ("&", "\\u0026"), ("\u2028", "
 def compact(value: Any) -> Any:
     """Drop None and empty values recursively, so the markup only states what the data supports."""
     if isinstance(value, dict):
-        cleaned = {k: compact(v) for k, v in value.items()}
-        return {k: v for k, v in cleaned.items() if v not in (None, "", [], {})}
+        kept = {}
+        for key, item in value.items():
+            if isinstance(item, (dict, list)):
+                item = compact(item)
+                if not item:
+                    continue
+            elif item is None or item == "":
+                continue
+            kept[key] = item
+        return kept
     if isinstance(value, list):
-        cleaned_list = [compact(v) for v in value]
-        return [v for v in cleaned_list if v not in (None, "", [], {})]
+        kept_items = []
+        for item in value:
+            if isinstance(item, (dict, list)):
+                item = compact(item)
+                if not item:
+                    continue
+            elif item is None or item == "":
+                continue
+            kept_items.append(item)
+        return kept_items
     return value
 
 
