@@ -78,7 +78,7 @@ class ContentCache:
             cached.signature = signature  # saved without a change: nothing to parse
             self.stats.reused += 1
             return cached
-        doc = parse_document(path, display_path, slug, limits)
+        doc = parse_document(path, display_path, slug, limits, raw=raw)
         if neutralize:  # every output (page, copies, JobPosting) gets the safe body
             neutralize_document(doc)
         loaded = LoadedFile(signature=signature, digest=digest, doc=doc, model=None, problems=[],

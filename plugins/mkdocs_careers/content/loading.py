@@ -156,18 +156,22 @@ _DEFAULT_LIMITS = ContentLimits()
 
 
 def parse_document(path: Path, display_path: str, slug: str,
-                   limits: ContentLimits = _DEFAULT_LIMITS) -> SourceDocument:
-    """Parse one file; problems become diagnostics on the returned document, never exceptions."""
+                   limits: ContentLimits = _DEFAULT_LIMITS, *, raw: bytes | None = None) -> SourceDocument:
+    """Parse one file; problems become diagnostics on the returned document, never exceptions.
+
+    `raw`: the file's first `limits.max_file_bytes + 1` bytes when the caller has read them already.
+    """
     doc = SourceDocument(path=path, display_path=display_path, slug=slug, data={}, lines={}, body="", body_line=1)
-    size = path.stat().st_size
-    if size > limits.max_file_bytes:
+    if raw is None and path.stat().st_size <= limits.max_file_bytes:
+        with path.open("rb") as handle:
+            raw = handle.read(limits.max_file_bytes + 1)  # the file may have grown since stat
+    if raw is None or len(raw) > limits.max_file_bytes:
+        size = max(path.stat().st_size, len(raw or b""))
         doc.diagnostics.append(Diagnostic(display_path, 1, "", f"the file is {size / 1024:,.0f} KB; content files "
                                           f"may be at most {limits.max_file_kb:,} KB", "split the text or shorten "
                                           "it; a site that needs larger pages can raise limits.max_file_kb in "
                                           "mkdocs.yml", rule="limits"))
         return doc
-    with path.open("rb") as handle:
-        raw = handle.read(limits.max_file_bytes + 1)  # the file may have grown since stat
     encoding = utf16_encoding(raw)
     if encoding is not None:
         doc.diagnostics.append(_problem(doc, 1, f"the file is {encoding} text, not UTF-8",

@@ -54,6 +54,7 @@ def _environment() -> Environment:
         trim_blocks=True,
         lstrip_blocks=True,
         keep_trailing_newline=True,
+        auto_reload=False,  # package files: never changed while a build runs, so no stat per template use
     )
 
 
