@@ -124,3 +124,32 @@ def test_content_models_with_the_same_fields_share_one_field_name_set():
     changed = role.model_copy(update={"summary": "Changed."})
     assert "summary" in changed.model_fields_set and changed.model_fields_set is not role.model_fields_set
     assert role.model_fields_set == fields_before
+
+
+def _strings(value):
+    from pydantic import BaseModel
+
+    if isinstance(value, str):
+        yield value
+    elif isinstance(value, BaseModel):
+        for field_value in value.__dict__.values():
+            yield from _strings(field_value)
+    elif isinstance(value, (list, tuple)):
+        for item in value:
+            yield from _strings(item)
+    elif isinstance(value, dict):
+        for item in value.values():
+            yield from _strings(item)
+
+
+def test_a_value_repeated_across_content_files_is_one_string_in_memory():
+    """Benefits, skills and places recur in many files; within one load each distinct value is kept once."""
+    site = load_linted(REPO)
+    objects: dict[str, set[int]] = {}
+    for entry in site.entries():
+        for text in _strings(entry.model):
+            objects.setdefault(text, set()).add(id(text))
+    repeated = [text for text in objects if len(text) <= 160 and sum(
+        1 for entry in site.entries() if text in set(_strings(entry.model))) > 1]
+    assert len(repeated) > 10  # the demo repeats countries, skills, benefits
+    assert all(len(objects[text]) == 1 for text in repeated)

@@ -54,11 +54,14 @@ class ContentCache:
         self._files: dict[tuple[Path, str, type, ContentLimits, bool], LoadedFile] = {}
         self._seen: set[tuple[Path, str, type, ContentLimits, bool]] = set()
         self.stats = LoadStats()
+        # Values shared by the files parsed in one load (loading._construct_str); dropped when the load ends.
+        self._strings: dict[str, str] = {}
 
     def begin(self) -> None:
         """Start a load: statistics and the set of files seen are reset."""
         self._seen = set()
         self.stats = LoadStats()
+        self._strings = {}
 
     def load(self, path: Path, display_path: str, slug: str, model_cls: type, *, limits: ContentLimits,
              neutralize: bool) -> LoadedFile:
@@ -78,7 +81,7 @@ class ContentCache:
             cached.signature = signature  # saved without a change: nothing to parse
             self.stats.reused += 1
             return cached
-        doc = parse_document(path, display_path, slug, limits, raw=raw)
+        doc = parse_document(path, display_path, slug, limits, raw=raw, strings=self._strings)
         if neutralize:  # every output (page, copies, JobPosting) gets the safe body
             neutralize_document(doc)
         loaded = LoadedFile(signature=signature, digest=digest, doc=doc, model=None, problems=[],
@@ -95,6 +98,7 @@ class ContentCache:
 
     def end(self) -> None:
         """Finish a load: forget files that were not asked for (deleted or renamed)."""
+        self._strings = {}  # the models keep the strings; the lookup table is only needed while parsing
         gone = [key for key in self._files if key not in self._seen]
         for key in gone:
             del self._files[key]

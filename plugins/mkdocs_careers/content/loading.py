@@ -55,6 +55,22 @@ def _construct_timestamp(loader: yaml.SafeLoader, node: yaml.ScalarNode) -> Any:
 
 _CareersYamlLoader.add_constructor("tag:yaml.org,2002:timestamp", _construct_timestamp)
 
+# Values up to this length are looked up in the load's shared strings (`parse_document(strings=...)`).
+_SHARED_STRING_MAX_CHARS = 160
+
+
+def _construct_str(loader: yaml.SafeLoader, node: yaml.ScalarNode) -> str:
+    # The same benefits, skills, places and field names recur in thousands of files; within one load each
+    # distinct value is one string object (about 1 KB per role of a large site), as the models keep them.
+    value: str = loader.construct_scalar(node)
+    shared: dict[str, str] | None = getattr(loader, "shared_strings", None)
+    if shared is None or len(value) > _SHARED_STRING_MAX_CHARS:
+        return value
+    return shared.setdefault(value, value)
+
+
+_CareersYamlLoader.add_constructor("tag:yaml.org,2002:str", _construct_str)
+
 
 class _FieldShape:
     """The field paths of a frontmatter, in order, and where each one is: shared by every file with them."""
@@ -156,10 +172,12 @@ _DEFAULT_LIMITS = ContentLimits()
 
 
 def parse_document(path: Path, display_path: str, slug: str,
-                   limits: ContentLimits = _DEFAULT_LIMITS, *, raw: bytes | None = None) -> SourceDocument:
+                   limits: ContentLimits = _DEFAULT_LIMITS, *, raw: bytes | None = None,
+                   strings: dict[str, str] | None = None) -> SourceDocument:
     """Parse one file; problems become diagnostics on the returned document, never exceptions.
 
     `raw`: the file's first `limits.max_file_bytes + 1` bytes when the caller has read them already.
+    `strings`: shared by the files of one load, so a value repeated across files is one string object.
     """
     doc = SourceDocument(path=path, display_path=display_path, slug=slug, data={}, lines={}, body="", body_line=1)
     if raw is None and path.stat().st_size <= limits.max_file_bytes:
@@ -210,7 +228,7 @@ def parse_document(path: Path, display_path: str, slug: str,
     # The body's first line is after the fence and any blank lines stripped above (for line numbers in it).
     doc.body_line = closing + 2 + len(rest) - len(rest.lstrip("\n"))
     doc.frontmatter_line = 1
-    _parse_frontmatter(doc, yaml_text, line_offset=1, max_values=limits.max_yaml_values)
+    _parse_frontmatter(doc, yaml_text, line_offset=1, max_values=limits.max_yaml_values, strings=strings)
     return doc
 
 
@@ -245,7 +263,8 @@ def _field_of_line(yaml_lines: list[str], index: int) -> str:
     return ""
 
 
-def _parse_frontmatter(doc: SourceDocument, yaml_text: str, line_offset: int, max_values: int) -> None:
+def _parse_frontmatter(doc: SourceDocument, yaml_text: str, line_offset: int, max_values: int,
+                       strings: dict[str, str] | None = None) -> None:
     yaml_lines = yaml_text.split("\n")
     tab_line = next((i for i, ln in enumerate(yaml_lines) if ln[: len(ln) - len(ln.lstrip())].count("\t")), None)
     if tab_line is not None:
@@ -254,6 +273,7 @@ def _parse_frontmatter(doc: SourceDocument, yaml_text: str, line_offset: int, ma
                                         _field_of_line(yaml_lines, tab_line)))
         return
     loader = _CareersYamlLoader(yaml_text)
+    loader.shared_strings = strings
     try:
         node = loader.get_single_node()
         if node is None:
