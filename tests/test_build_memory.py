@@ -153,3 +153,16 @@ def test_a_value_repeated_across_content_files_is_one_string_in_memory():
         1 for entry in site.entries() if text in set(_strings(entry.model))) > 1]
     assert len(repeated) > 10  # the demo repeats countries, skills, benefits
     assert all(len(objects[text]) == 1 for text in repeated)
+
+
+def test_a_one_off_build_keeps_nothing_of_the_load_for_later_builds(tmp_path, monkeypatch):
+    """File hashes and parsed body headings serve the preview's next rebuild; `mkdocs build` has none."""
+    from mkdocs_careers.lint.rules import body_headings
+
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", PINNED_EPOCH)
+    project = copy_project(FIXTURES / "minimal", tmp_path / "project")
+    plugin = _build(project)
+    assert plugin.site.roles  # the build loaded and published roles
+    assert plugin.preview.content_cache is None
+    assert plugin.preview.cache.stats.parsed == []  # the preview's cache was never filled
+    assert body_headings.cache_info().currsize == 0

@@ -133,7 +133,8 @@ class CareersPlugin(BasePlugin[CareersConfig]):  # type: ignore[no-untyped-call]
         self.appearance = Appearance(settings.appearance, config_file, settings.project_root)
         self.appearance.configure(config, settings.organization.logo)  # fails on low brand contrast
 
-        site = lint_site(load_site(settings, cache=self.preview.cache))
+        site = lint_site(load_site(settings, cache=self.preview.content_cache),
+                         remember_bodies=self.preview.serving)
         self.preview.plan(site, has_errors=bool(site.errors))
         self.site = site
         self.serve_errors = []

@@ -107,6 +107,7 @@ class IncrementalPreview:
 
     def __init__(self) -> None:
         self.cache = ContentCache()
+        self.serving = False  # under `mkdocs serve`, with or without --dirty
         self.enabled = False  # only under `mkdocs serve --dirty`
         self._plain_serve = False  # `mkdocs serve` without --dirty: every edit rebuilds every page
         self._previous: CareersSite | None = None
@@ -119,10 +120,17 @@ class IncrementalPreview:
         self._texts: EntryTexts = {}  # texts derived from each page in the previous build (render/entry_markdown.py)
 
     def start(self, *, command: str, dirty: bool) -> None:
+        self.serving = command == "serve"
         self.enabled = command == "serve" and dirty
         self._plain_serve = command == "serve" and not dirty
         if self.enabled:
             logging.getLogger("mkdocs.commands.build").addFilter(_dirty_build_notice)
+
+    @property
+    def content_cache(self) -> ContentCache | None:
+        """What to load the content with: the cache kept between the rebuilds of `mkdocs serve`. A single
+        build loads without one, so nothing of the load (hashes, file signatures) outlives it."""
+        return self.cache if self.serving else None
 
     # --- which pages to rebuild -------------------------------------------------------------------
     def plan(self, site: CareersSite, has_errors: bool) -> None:
