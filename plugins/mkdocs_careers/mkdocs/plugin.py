@@ -62,7 +62,7 @@ from .preview import IncrementalPreview
 from .search_index import SearchContentSwap
 from .serve import problems_html, report_in_terminal
 from .text_spool import TextSpool
-from .theme import add_theme_overrides, load_base_templates
+from .theme import CompiledTemplates, add_theme_overrides, load_base_templates
 
 if TYPE_CHECKING:
     from mkdocs.utils.templates import TemplateContext
@@ -112,6 +112,7 @@ class CareersPlugin(BasePlugin[CareersConfig]):  # type: ignore[no-untyped-call]
         self.job_board_sources: set[str] = set()  # open roles, when a job-board feed is on
         self.job_board_feeds: list[str] = []  # the feeds to write after the pages (none kept from docs_dir)
         self.preview = IncrementalPreview()  # lives as long as `mkdocs serve`: content cache, dirty rebuilds
+        self.compiled_templates = CompiledTemplates()  # the theme's compiled templates, for the next rebuild
 
     # --- configuration and loading ---------------------------------------------------------------
     def on_startup(self, *, command: str, dirty: bool) -> None:
@@ -309,6 +310,8 @@ class CareersPlugin(BasePlugin[CareersConfig]):  # type: ignore[no-untyped-call]
         """All pages are read now, so free pages' titles are known: write the outputs."""
         if self.config.enabled:
             load_base_templates(env, config.theme)
+            if self.preview.serving and env.bytecode_cache is None:
+                env.bytecode_cache = self.compiled_templates  # compiled once per `mkdocs serve`, not per rebuild
         if not self.config.enabled or self.serve_errors:
             return env  # a preview with broken content shows the problems, not half-true machine outputs
         assert self.site is not None
