@@ -164,5 +164,6 @@ def test_a_one_off_build_keeps_nothing_of_the_load_for_later_builds(tmp_path, mo
     plugin = _build(project)
     assert plugin.site.roles  # the build loaded and published roles
     assert plugin.preview.content_cache is None
-    assert plugin.preview.cache.stats.parsed == []  # the preview's cache was never filled
+    # MkDocs keeps plugin instances for the process (a preview test may have filled this one's cache before).
+    assert not any(project in path.parents for path in plugin.preview.cache.stats.parsed)
     assert body_headings.cache_info().currsize == 0

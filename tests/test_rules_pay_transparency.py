@@ -219,6 +219,39 @@ def test_the_laws_are_applied_once_per_role_for_both_pay_rules(minimal_project, 
     assert "pay-transparency" in rules
 
 
+def test_a_preview_lint_reads_the_laws_again_only_for_the_edited_role(minimal_project, monkeypatch):
+    """`mkdocs serve` lints the whole site after each edit; unchanged roles keep what the laws said of them."""
+    from mkdocs_careers.cli import load_settings
+    from mkdocs_careers.content.cache import ContentCache
+    from mkdocs_careers.content.site import load_site
+    from mkdocs_careers.lint import lint_site, pay_transparency
+
+    add_lint_fixture(minimal_project, "new-york-city-no-salary")
+    calls: list[str] = []
+    real = pay_transparency.problems
+
+    def counted(role, *args, **kwargs):
+        calls.append(role.title)
+        return real(role, *args, **kwargs)
+
+    monkeypatch.setattr(pay_transparency, "problems", counted)
+    settings = load_settings(minimal_project / "mkdocs.yml", "2026-11-25")
+    cache = ContentCache()
+    first = lint_site(load_site(settings, cache=cache))
+    assert len(calls) == 2
+    edited = minimal_project / "roles" / "data-lead.md"
+    edited.write_text(edited.read_text(encoding="utf-8").replace("title: ", "title: Senior ", 1), encoding="utf-8")
+    calls.clear()
+    second = lint_site(load_site(settings, cache=cache))
+    assert len(calls) == 1 and calls[0].startswith("Senior ")
+    assert {d.rule for d in second.diagnostics if d.path == NYC_FIXTURE} == {
+        d.rule for d in first.diagnostics if d.path == NYC_FIXTURE}  # the kept answer is the same answer
+    calls.clear()
+    lint_site(load_site(settings, cache=cache), remember=False)  # a one-off build keeps nothing afterwards
+    lint_site(load_site(settings, cache=cache))
+    assert len(calls) == 2
+
+
 # --- In-process cases: the loader's models and the law data, no CLI and no build ----------------------------
 STATEMENTS = ("This posting is for an existing vacancy. We do not use artificial intelligence to screen, assess or "
               "select applicants.")

@@ -7,7 +7,7 @@ from pathlib import Path
 from ..content.diagnostics import display_path
 from ..content.settings import CareersSettings, SettingsError
 from ..content.site import CareersSite
-from .rules import body_headings, run_rules, unknown_rule_problems
+from .rules import forget_file_results, run_rules, unknown_rule_problems
 from .untrusted_content import image_problems  # importing it registers raw-html, empty-body, apply-https
 
 
@@ -19,13 +19,13 @@ def check_settings(settings: CareersSettings) -> CareersSettings:
     return settings
 
 
-def lint_site(site: CareersSite, only: set[Path] | None = None, *, remember_bodies: bool = True) -> CareersSite:
+def lint_site(site: CareersSite, only: set[Path] | None = None, *, remember: bool = True) -> CareersSite:
     """Add every rule's findings to `site.diagnostics`, once each and sorted.
 
     `only` restricts which files' problems are reported (the CLI checking changed files); every file is
-    still loaded and linted, so references between files resolve. The headings found in each body are kept
-    for the next lint of the same bodies (a preview's rebuild); a one-off build passes `remember_bodies=False`
-    so they are not held for the rest of the build (about 0.5 KB per file).
+    still loaded and linted, so references between files resolve. What rules work out per file (a body's
+    headings, a role's pay-law problems) is kept for the next lint of the same unchanged files (a preview's
+    rebuild); a one-off build passes `remember=False` so it is not held for the rest of the build.
     """
     problems = [*site.diagnostics, *image_problems(site), *run_rules(site)]
     drafts = [*site.draft_diagnostics, *run_rules(site, list(site.drafts.values()))]  # listed, never failing
@@ -35,6 +35,6 @@ def lint_site(site: CareersSite, only: set[Path] | None = None, *, remember_bodi
         drafts = [p for p in drafts if p.path in wanted]
     site.diagnostics = sorted(set(problems))
     site.draft_diagnostics = sorted(set(drafts))
-    if not remember_bodies:
-        body_headings.cache_clear()
+    if not remember:
+        forget_file_results()
     return site

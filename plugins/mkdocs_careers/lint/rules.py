@@ -134,20 +134,33 @@ def _pay_findings(entry: Entry[Role], site: CareersSite, severity: str) -> Itera
             yield Finding(problem.field, problem.message, problem.hint, line=line)
 
 
-# The error and the advisory rule read the same problems: within one file's pass of the rules
-# (`_rule_findings` clears this first) they are worked out once. Weak references: never keeps a site alive.
-_last_pay_problems: tuple[weakref.ref[Entry[Role]], weakref.ref[CareersSite], list[PayProblem]] | None = None
+# What the two pay rules worked out for each role model, by the model's identity while it lives: the error and
+# the advisory rule read the laws once per role, and the preview's next lint reuses the answer for every file
+# it did not re-parse (the content cache keeps their models). `forget_file_results` empties it.
+_pay_memo: dict[int, tuple[weakref.ref[Role], tuple[Any, ...], list[PayProblem]]] = {}
 
 
 def _pay_problems(entry: Entry[Role], site: CareersSite) -> list[PayProblem]:
-    global _last_pay_problems
-    last = _last_pay_problems
-    if last is not None and last[0]() is entry and last[1]() is site:
-        return last[2]
-    found = pay_transparency.problems(entry.model, site.build_date, body=entry.body,
+    model = entry.model
+    inputs = (site.build_date, entry.body, site.settings.organization.headcount)
+    kept = _pay_memo.get(id(model))
+    if kept is not None and kept[0]() is model and kept[1] == inputs:
+        return kept[2]
+    found = pay_transparency.problems(model, site.build_date, body=entry.body,
                                       headcount=site.settings.organization.headcount)
-    _last_pay_problems = (weakref.ref(entry), weakref.ref(site), found)
+    key = id(model)
+
+    def forget(_: weakref.ref[Role]) -> None:  # the model is gone: its id may be reused
+        _pay_memo.pop(key, None)
+
+    _pay_memo[key] = (weakref.ref(model, forget), inputs, found)
     return found
+
+
+def forget_file_results() -> None:
+    """Drop what the rules keep per file for the next lint (pay-law problems, body headings)."""
+    _pay_memo.clear()
+    body_headings.cache_clear()
 
 
 @rule("outcome-measurable", "Outcomes with a number, percentage or date tell candidates and assistants what "
@@ -302,8 +315,6 @@ def run_rules(site: CareersSite, entries: list[Entry[Any]] | None = None) -> lis
 def _rule_findings(entry: Entry[Any], site: CareersSite, *, partial: bool = False) -> list[Diagnostic]:
     """One file's findings. On a partial model (content/validation.py `partial_model`) a rule that reads a
     field with an error of its own raises AttributeError and is skipped: that field is reported already."""
-    global _last_pay_problems
-    _last_pay_problems = None  # a file edited since (the preview) or another file is never answered from it
     disabled = set(site.settings.disabled_rules) | set(getattr(entry.model, "lint_disable", ()) or ())
     results: list[Diagnostic] = []
     for current in RULES:

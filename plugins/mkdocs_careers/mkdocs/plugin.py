@@ -135,7 +135,7 @@ class CareersPlugin(BasePlugin[CareersConfig]):  # type: ignore[no-untyped-call]
         self.appearance.configure(config, settings.organization.logo)  # fails on low brand contrast
 
         site = lint_site(load_site(settings, cache=self.preview.content_cache),
-                         remember_bodies=self.preview.serving)
+                         remember=self.preview.serving)
         self.preview.plan(site, has_errors=bool(site.errors))
         self.site = site
         self.serve_errors = []
@@ -347,7 +347,8 @@ class CareersPlugin(BasePlugin[CareersConfig]):  # type: ignore[no-untyped-call]
                         log.info(f"keeping {source} from docs_dir instead of generating it")  # the editor's own wins
                         continue
                     files.remove(existing)  # e.g. the theme's raw sitemap.xml template
-                output = written_output(config, source, path, content)  # written now, not held in memory
+                # Written now, not held in memory (and under the dirty preview only if it changed).
+                output = written_output(config, source, path, content, digests=self.preview.output_digests)
                 files.append(output)
                 if path in entry_of_copy:
                     kept_elsewhere(texts, MARKDOWN, entry_of_copy[path],

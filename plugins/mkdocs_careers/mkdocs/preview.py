@@ -118,6 +118,7 @@ class IncrementalPreview:
         self._outputs: set[str] = set()  # abs_dest_path of every file written by the previous build
         self._free_pages: dict[str, FreePage] = {}
         self._texts: EntryTexts = {}  # texts derived from each page in the previous build (render/entry_markdown.py)
+        self._written: dict[str, bytes] = {}  # output file → hash of what was written there (output_files.py)
 
     def start(self, *, command: str, dirty: bool) -> None:
         self.serving = command == "serve"
@@ -125,6 +126,12 @@ class IncrementalPreview:
         self._plain_serve = command == "serve" and not dirty
         if self.enabled:
             logging.getLogger("mkdocs.commands.build").addFilter(_dirty_build_notice)
+
+    @property
+    def output_digests(self) -> dict[str, bytes] | None:
+        """Under `mkdocs serve --dirty`, what each machine output file holds (a hash), so an unchanged one is
+        not written again after an edit (most Markdown copies); None for a full build."""
+        return self._written if self.enabled else None
 
     @property
     def content_cache(self) -> ContentCache | None:

@@ -1,8 +1,9 @@
-"""`mkdocs serve` compiles the theme's templates once, not on every rebuild after an edit.
+"""What a `mkdocs serve` rebuild does not do again: compile the theme's templates, rewrite unchanged outputs.
 
 MkDocs makes a new Jinja environment for each build; the plugin gives the preview's environments one store
 of compiled templates (`mkdocs/theme.py` CompiledTemplates), which Jinja checks against each template's
-source, so an edited template is never served from stale code.
+source, so an edited template is never served from stale code. Under `--dirty`, a machine output whose
+bytes did not change (most Markdown copies after an edit) is not written again (`mkdocs/output_files.py`).
 """
 
 from __future__ import annotations
@@ -13,6 +14,7 @@ import jinja2
 from conftest import FIXTURES, PINNED_EPOCH, copy_project
 from mkdocs.commands.build import build
 from mkdocs.config import load_config
+from mkdocs_careers.mkdocs.output_files import write_output
 from mkdocs_careers.mkdocs.theme import CompiledTemplates
 
 
@@ -80,3 +82,23 @@ def test_preview_rebuilds_compile_no_theme_template_again(tmp_path, monkeypatch)
     assert [name for name in compiled if name is not None] == []
     assert "Senior " in (project / "preview" / "roles" / "data-lead" / "index.html").read_text(encoding="utf-8")
     config.plugins.on_shutdown()
+
+
+def test_an_unchanged_output_is_not_written_again(tmp_path):
+    digests: dict[str, bytes] = {}
+    copy = tmp_path / "site" / "roles" / "data-lead" / "index.md"
+    write_output(copy, "# Data lead\n", digests=digests)
+    assert copy.read_text(encoding="utf-8") == "# Data lead\n"
+    os.utime(copy, ns=(1, 1))  # an old modification time shows whether the file is written again
+    write_output(copy, "# Data lead\n", digests=digests)
+    assert copy.stat().st_mtime_ns == 1
+    write_output(copy, "# Senior data lead\n", digests=digests)
+    assert copy.read_text(encoding="utf-8") == "# Senior data lead\n"
+    copy.unlink()  # removed behind the preview's back: written again although the text is the same
+    write_output(copy, "# Senior data lead\n", digests=digests)
+    assert copy.read_text(encoding="utf-8") == "# Senior data lead\n"
+    os.utime(copy, ns=(1, 1))
+    write_output(copy, "# Senior data lead\n")
+    assert copy.stat().st_mtime_ns != 1  # without digests (a full build) every output is written
+    write_output(copy, iter(["# Chunks", " of text\n"]), digests=digests)  # streamed outputs are always written
+    assert copy.read_text(encoding="utf-8") == "# Chunks of text\n"
