@@ -16,7 +16,7 @@ from typing import Any, Literal
 from ..content.site import Entry
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Link:
     """A link to a page of this site (`page_path`, site-relative) or to an absolute URL (`url`)."""
 
@@ -26,7 +26,7 @@ class Link:
     rel: str = ""  # e.g. "me" for a person's own profiles
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Fact:
     """One labelled fact. `lines` are shown one per line; `date` (ISO) is the machine-readable form."""
 
@@ -41,20 +41,20 @@ class Fact:
 
 
 # --- blocks: the content of a section ---------------------------------------------------------------
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Facts:
     facts: tuple[Fact, ...]
     compact: bool = False
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Paragraph:
     text: str
     style: Literal["plain", "lede", "answer", "label", "help", "equity", "strong-value"] = "plain"
     prefix: str = ""  # shown before `text`, e.g. "Salary: " (text is emphasised when style is strong-value)
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Item:
     """A list item: an optional bold lead, text, a detail on its own line, a 'current step' marker."""
 
@@ -66,14 +66,14 @@ class Item:
     note: str = ""  # text after the link, e.g. ": the summary"
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class ItemList:
     items: tuple[Item, ...]
     style: Literal["plain", "outcomes", "chips", "links", "loop", "scorecard", "ladder"] = "plain"
     ordered: bool = False
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Body:
     """The editor's Markdown body. The HTML renderer is handed its converted HTML by the adapter."""
 
@@ -81,14 +81,14 @@ class Body:
     src_uri: str  # resolves the body's relative links in the Markdown copy
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class ApplyButton:
     text: str
     url: str
     position: Literal["top", "bottom"] = "top"
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Notice:
     """A banner, e.g. "This role is closed", with a link onwards."""
 
@@ -97,7 +97,7 @@ class Notice:
     link: Link | None = None
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class PersonCard:
     """A person: on a role page a sentence naming them (`lead_in` + linked name + `after`), on their own page
     the profile header."""
@@ -113,7 +113,7 @@ class PersonCard:
     profile: bool = False  # the person's own page header rather than a card linking to it
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class CopyableText:
     """Plain text to paste elsewhere (the hiring brief): server-rendered, a copy button is an enhancement."""
 
@@ -122,7 +122,7 @@ class CopyableText:
     copy_label: str
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class MetricRow:
     label: str
     before: str
@@ -130,18 +130,18 @@ class MetricRow:
     change: str
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Metrics:
     rows: tuple[MetricRow, ...]
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class FilterOption:
     value: str
     label: str
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class FilterField:
     param: str  # query-string name, also the `data-` attribute of each row
     label: str
@@ -149,7 +149,7 @@ class FilterField:
     options: tuple[FilterOption, ...]
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class RoleFilters:
     """The roles index filter form: hidden without JavaScript, where every role is listed anyway."""
 
@@ -158,7 +158,7 @@ class RoleFilters:
     empty_text: str
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class RoleRow:
     title: str
     page_path: str
@@ -167,12 +167,12 @@ class RoleRow:
     filter_values: tuple[tuple[str, str], ...]  # (field param, value) for the filters
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class RoleRows:
     rows: tuple[RoleRow, ...]
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Card:
     """One item of an index listing (a person or a case study): its own heading links to its page."""
 
@@ -184,7 +184,7 @@ class Card:
     image_alt: str = ""
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Cards:
     cards: tuple[Card, ...]
     style: Literal["people", "list"] = "list"
@@ -194,7 +194,7 @@ Block = (Facts | Paragraph | ItemList | Body | ApplyButton | Notice | PersonCard
          | RoleFilters | RoleRows | Cards)
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Section:
     """A heading and what stands under it. A section without a heading groups blocks (e.g. the facts box)."""
 
@@ -212,7 +212,7 @@ class Section:
             yield from child.walk()
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class SocialCardMeta:
     og_type: Literal["website", "profile", "article"] = "website"
     image: str | None = None  # absolute URL
@@ -224,7 +224,7 @@ class SocialCardMeta:
     image_type: str | None = None
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class PageMeta:
     """Everything a page's <head> says about it, decided once."""
 
@@ -240,13 +240,13 @@ class PageMeta:
     feed_links: bool = False  # the head links the job feeds
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class FaqEntry:
     question: str
     answer: str
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class PageModel:
     meta: PageMeta
     h1: str
