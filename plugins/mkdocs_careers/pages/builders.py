@@ -21,6 +21,7 @@ from .model import (
     ApplyButton,
     Block,
     Body,
+    BuiltOnRead,
     Card,
     Cards,
     CopyableText,
@@ -391,14 +392,18 @@ def _roles_index_sections(site: CareersSite) -> list[Section]:
         head.append(Paragraph("There are no open roles right now."))
     sections = [Section("", None, tuple(head))]
     for index, (department, group) in enumerate(groups, start=1):
-        rows = tuple(RoleRow(e.model.title, e.page_path, e.model.summary, _row_facts(e.model),
-                             row_filter_values(e.model)) for e in group)
+        rows = BuiltOnRead(group, _role_row)  # made while rendered, never all held (pages/model.py)
         sections.append(_section(f"dept-{index}", f"{department} jobs at {org}", RoleRows(rows), kind="department"))
     closed = site.closed_roles[:RECENTLY_CLOSED_LIMIT]
     if closed:
         sections.append(_section("recently-closed", f"Recently closed roles at {org}", ItemList(tuple(
             Item(link=Link(e.model.title, page_path=e.page_path), note="(closed)") for e in closed), "links")))
     return sections
+
+
+def _role_row(entry: Entry[Role]) -> RoleRow:
+    role = entry.model
+    return RoleRow(role.title, entry.page_path, role.summary, _row_facts(role), row_filter_values(role))
 
 
 def _row_facts(role: Role) -> tuple[Fact, ...]:

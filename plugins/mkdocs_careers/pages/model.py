@@ -9,9 +9,9 @@ text is decided here (and in `labels.py`/`headings.py`); renderers only choose m
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
-from typing import Any, Literal
+from typing import Any, Generic, Literal, TypeVar, overload
 
 from ..content.site import Entry
 
@@ -167,9 +167,54 @@ class RoleRow:
     filter_values: tuple[tuple[str, str], ...]  # (field param, value) for the filters
 
 
+S = TypeVar("S")
+T = TypeVar("T")
+
+
+class BuiltOnRead(Sequence[T], Generic[S, T]):
+    """Items made from their sources whenever they are read, one at a time, and never kept.
+
+    The roles index of a 10,000-role site lists every open role with its facts: built up front, its rows
+    were about 20 MB, held twice (for the page and for its Markdown copy) while the index was rendered, and
+    that decided the build's peak memory. Each renderer reads the rows once.
+    """
+
+    __slots__ = ("_sources", "_make")
+
+    def __init__(self, sources: Sequence[S], make: Callable[[S], T]):
+        self._sources = sources
+        self._make = make
+
+    def __len__(self) -> int:
+        return len(self._sources)
+
+    @overload
+    def __getitem__(self, index: int) -> T: ...
+
+    @overload
+    def __getitem__(self, index: slice) -> list[T]: ...
+
+    def __getitem__(self, index: int | slice) -> T | list[T]:
+        if isinstance(index, slice):
+            return [self._make(source) for source in self._sources[index]]
+        return self._make(self._sources[index])
+
+    def __iter__(self) -> Iterator[T]:
+        return map(self._make, self._sources)
+
+    def __eq__(self, other: object) -> bool:
+        return isinstance(other, Sequence) and list(self) == list(other)
+
+    def __hash__(self) -> int:
+        return hash(tuple(self))
+
+    def __repr__(self) -> str:
+        return f"BuiltOnRead({len(self)} items)"
+
+
 @dataclass(frozen=True, slots=True)
 class RoleRows:
-    rows: tuple[RoleRow, ...]
+    rows: Sequence[RoleRow]  # on the roles index: BuiltOnRead from the team's open roles
 
 
 @dataclass(frozen=True, slots=True)
