@@ -236,3 +236,25 @@ def test_expired_role_disappears_from_every_output_at_once(minimal_project):
     page = result.html("roles/data-lead/")
     assert '<meta name="robots" content="noindex">' in page and "This role is closed" in page
     assert "Applications closed on December 31, 2027." in page
+
+
+def test_markdown_copies_come_in_chunks_that_join_to_the_whole_text():
+    """A roles index copy is written a section at a time; the chunks join to exactly the text one string gave:
+    the parts joined by newlines, trailing whitespace removed, one final newline."""
+    from conftest import load_linted
+    from mkdocs_careers.content.kinds import KINDS, ROLE
+    from mkdocs_careers.pages.builders import entry_page, index_page
+    from mkdocs_careers.render.markdown import MarkdownRenderer, md_text
+
+    site = load_linted(REPO)
+    renderer = MarkdownRenderer(site)
+    pages = [entry_page(entry, site) for entry in site.entries()] + [index_page(kind, site) for kind in KINDS]
+    for page in pages:
+        parts = [f"# {md_text(page.h1)}", "", f"Page: <{page.meta.url}>", ""]
+        for section in page.sections:
+            parts += renderer._section(section)
+        whole = "\n".join(parts).rstrip() + "\n"
+        chunks = list(renderer.render_chunks(page))
+        assert "".join(chunks) == whole == renderer.render(page), page.meta.page_path
+    roles_index = index_page(ROLE, site)
+    assert len(list(renderer.render_chunks(roles_index))) > 3  # never one string of every listed role

@@ -398,7 +398,8 @@ class CareersPlugin(BasePlugin[CareersConfig]):  # type: ignore[no-untyped-call]
                                          existing_head=output[:marker]))
         tags += alternate_links(head.meta, self.site)
         tags.append(script_tag(head.jsonld))
-        return f"{output[:marker]}{chr(10).join(tags)}\n{output[marker:]}"
+        # One new string: slicing around the marker would copy a big index page's HTML three times.
+        return output.replace("</head>", "\n".join(tags) + "\n</head>", 1)
 
     # --- live preview ----------------------------------------------------------------------------
     def on_serve(self, server: Any, *, config: MkDocsConfig, builder: Any) -> Any:

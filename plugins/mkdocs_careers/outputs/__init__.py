@@ -33,18 +33,23 @@ def all_pages(site: CareersSite, free_pages: list[FreePage], index_intros: dict[
 def markdown_copies(site: CareersSite, free_pages: list[FreePage],
                     index_intros: dict[str, str] | None = None) -> dict[str, str]:
     """The Markdown copy of every page, keyed by its output path."""
-    return dict(iter_markdown_copies(site, free_pages, index_intros))
+    return {path: text if isinstance(text, str) else "".join(text)
+            for path, text in iter_markdown_copies(site, free_pages, index_intros)}
 
 
-def iter_markdown_copies(site: CareersSite, free_pages: list[FreePage],
-                         index_intros: dict[str, str] | None = None) -> Iterator[tuple[str, str]]:
-    """(output path, Markdown copy) of every page, rendered one at a time."""
+def iter_markdown_copies(site: CareersSite, free_pages: list[FreePage], index_intros: dict[str, str] | None = None
+                         ) -> Iterator[tuple[str, str | Iterator[str]]]:
+    """(output path, Markdown copy) of every page, rendered one at a time; an index page's copy comes as chunks
+    of text (the roles index lists every open role)."""
     for entry in site.entries():  # shared with the feed and llms-full.txt (render/entry_markdown.py)
         yield markdown_copy_path(entry.page_path), entry_markdown(entry, site)
     renderer = MarkdownRenderer(site)
     intros = index_intros or {}
-    for page in [*(index_page(kind, site, intros.get(kind.name, "")) for kind in KINDS),
-                 *(free_page(free, site) for free in free_pages)]:
+    for kind in KINDS:
+        index = index_page(kind, site, intros.get(kind.name, ""))
+        yield markdown_copy_path(index.meta.page_path), renderer.render_chunks(index)
+    for free in free_pages:
+        page = free_page(free, site)
         yield markdown_copy_path(page.meta.page_path), renderer.render(page)
 
 

@@ -7,8 +7,10 @@ at the other pages' Markdown copies, with absolute URLs.
 
 from __future__ import annotations
 
+import itertools
 import posixpath
 import re
+from collections.abc import Iterator
 
 from ..content.site import CareersSite
 from ..pages.model import (
@@ -79,13 +81,28 @@ class MarkdownRenderer:
         self.site = site
 
     def render(self, page: PageModel) -> str:
+        return "".join(self.render_chunks(page))
+
+    def render_chunks(self, page: PageModel) -> Iterator[str]:
+        """The page's Markdown in pieces, a section at a time, for writing it without holding it all (the roles
+        index of a 10,000-role site is megabytes). The pieces join to "\n".join(parts).rstrip() + "\n":
+        blank parts wait until text follows them, and the last part with text is stripped at the end."""
         if page.kind == "free":  # the editor's own Markdown is the whole page
             body = next(b for s in page.sections for b in s.blocks if isinstance(b, Body))
-            return absolutize_links(body.markdown, body.src_uri, self.site).strip() + "\n"
-        parts = [f"# {md_text(page.h1)}", "", f"Page: <{page.meta.url}>", ""]
-        for section in page.sections:
-            parts += self._section(section)
-        return "\n".join(parts).rstrip() + "\n"
+            yield absolutize_links(body.markdown, body.src_uri, self.site).strip() + "\n"
+            return
+        parts = itertools.chain([f"# {md_text(page.h1)}", "", f"Page: <{page.meta.url}>", ""],
+                                itertools.chain.from_iterable(self._section(section) for section in page.sections))
+        pending: list[str] = []  # not written yet: the last part with text and the blank parts after it
+        written = False
+        for part in parts:
+            if pending and part.strip():  # text follows: what is pending is not the end of the page
+                chunk = "\n".join(pending)
+                yield "\n" + chunk if written else chunk
+                written, pending = True, []
+            pending.append(part)
+        end = "\n".join(pending).rstrip()
+        yield ("\n" + end if written else end) + "\n"
 
     def _section(self, section: Section) -> list[str]:
         parts: list[str] = []
