@@ -258,3 +258,25 @@ def test_markdown_copies_come_in_chunks_that_join_to_the_whole_text():
         assert "".join(chunks) == whole == renderer.render(page), page.meta.page_path
     roles_index = index_page(ROLE, site)
     assert len(list(renderer.render_chunks(roles_index))) > 3  # never one string of every listed role
+
+
+def test_the_rss_feed_written_an_item_at_a_time_is_feedgens_whole_feed():
+    """The feed is streamed item by item; feedgen building the whole feed at once gives the same bytes."""
+    from conftest import load_linted
+    from feedgen.feed import FeedGenerator
+    from mkdocs_careers.outputs import job_feeds
+
+    site = load_linted(REPO)
+    streamed = "".join(job_feeds.rss_feed_chunks(site))
+    whole = FeedGenerator()
+    whole.title(job_feeds.feed_title(site))
+    whole.link(href=site.url(job_feeds.RSS_FEED_PATH), rel="self")
+    whole.link(href=site.url("roles/"), rel="alternate")
+    whole.description(f"Every open role at {site.settings.organization.name}, newest first.")
+    whole.language("en")
+    whole.lastBuildDate(dt.datetime.combine(site.build_date, dt.time(), tzinfo=dt.timezone.utc))
+    whole.generator("mkdocs-careers")
+    for entry in site.open_roles:
+        whole.add_entry(job_feeds._rss_item(entry, site), order="append")
+    assert len(site.open_roles) > 3
+    assert streamed == whole.rss_str(pretty=True).decode("utf-8")

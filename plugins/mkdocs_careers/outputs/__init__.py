@@ -12,7 +12,7 @@ from ..pages.model import PageModel
 from ..render.entry_markdown import entry_markdown
 from ..render.markdown import MarkdownRenderer, markdown_copy_path
 from .deploy_outputs import deploy_outputs
-from .job_feeds import JSON_FEED_PATH, RSS_FEED_PATH, json_feed_chunks, rss_feed
+from .job_feeds import JSON_FEED_PATH, RSS_FEED_PATH, json_feed_chunks, rss_feed_chunks
 from .llms_txt import llms_full_chunks, llms_txt
 from .robots_txt import robots_txt
 from .sitemap import PageSource, gzipped, sitemap_entries, sitemap_xml
@@ -69,8 +69,9 @@ def iter_outputs(site: CareersSite, site_name: str, free_pages: list[FreePage],
                  index_intros: dict[str, str] | None = None, page_sources: Sequence[PageSource] = (),
                  *, job_boards: bool = True) -> Iterator[tuple[str, str | bytes | Iterator[str]]]:
     """(path in the output folder, content) of every machine-readable file, one at a time: a caller that
-    writes each before asking for the next never holds them all (they carry every role's text). The two
-    outputs with every open role's text, llms-full.txt and the JSON Feed, come as chunks of text.
+    writes each before asking for the next never holds them all (they carry every role's text). The outputs
+    that grow with every open role (llms-full.txt, the JSON and RSS feeds, the index pages' Markdown copies)
+    come as chunks of text.
 
     `job_boards=False` leaves out the job-board feeds, for an adapter that writes them after rendering the
     pages (outputs/deploy_outputs.py)."""
@@ -93,6 +94,6 @@ def iter_outputs(site: CareersSite, site_name: str, free_pages: list[FreePage],
         yield "robots.txt", robots_txt(site, sitemap_url)
     if options.feeds.enabled:
         yield JSON_FEED_PATH, json_feed_chunks(site)
-        yield RSS_FEED_PATH, rss_feed(site)
+        yield RSS_FEED_PATH, rss_feed_chunks(site)
     # manifest, job-board feeds, IndexNow key (deploy_outputs.py)
     yield from deploy_outputs(site, free_pages, page_sources, job_boards=job_boards).items()

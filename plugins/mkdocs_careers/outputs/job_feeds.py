@@ -11,7 +11,9 @@ import json
 from collections.abc import Iterator
 from typing import TYPE_CHECKING, Any
 
+from feedgen.entry import FeedEntry
 from feedgen.feed import FeedGenerator
+from lxml import etree
 
 from ..jsonld.job_posting import valid_through_value
 from ..jsonld.serialize import json_number
@@ -111,25 +113,36 @@ def _feed_item(entry: Entry[Role], site: CareersSite) -> dict[str, Any]:
     }
 
 
-def rss_feed(site: CareersSite) -> bytes:
-    generator = FeedGenerator()
-    generator.title(feed_title(site))
-    generator.link(href=site.url(RSS_FEED_PATH), rel="self")
-    generator.link(href=site.url("roles/"), rel="alternate")  # feedgen uses the last link as the channel <link>
-    generator.description(f"Every open role at {site.settings.organization.name}, newest first.")
-    generator.language("en")
+def rss_feed_chunks(site: CareersSite) -> Iterator[str]:
+    """The RSS feed as text: feedgen's channel, then one item at a time (each drawn by feedgen), so the items
+    of every open role are never held at once. The text is what feedgen's `rss_str(pretty=True)` of the
+    whole feed gives, byte for byte."""
+    channel = FeedGenerator()
+    channel.title(feed_title(site))
+    channel.link(href=site.url(RSS_FEED_PATH), rel="self")
+    channel.link(href=site.url("roles/"), rel="alternate")  # feedgen uses the last link as the channel <link>
+    channel.description(f"Every open role at {site.settings.organization.name}, newest first.")
+    channel.language("en")
     # The build date, not the wall clock: two builds of the same content give the same feed.
-    generator.lastBuildDate(_midnight_utc(site.build_date))
-    generator.generator("mkdocs-careers")
+    channel.lastBuildDate(_midnight_utc(site.build_date))
+    channel.generator("mkdocs-careers")
+    head, closing, tail = channel.rss_str(pretty=True).decode("utf-8").rpartition("  </channel>")
+    yield head
     for entry in site.open_roles:
-        role = entry.model
-        url = site.url(entry.page_path)
-        item = generator.add_entry(order="append")
-        item.guid(url, permalink=True)
-        item.link(href=url)
-        item.title(role.title)
-        item.description(f"{role.summary} {formatting.role_fact_line(role)}.")
-        item.pubDate(_midnight_utc(role.date_posted))
-        item.category(term=role.department)
-    rss: bytes = generator.rss_str(pretty=True)
-    return rss
+        element = _rss_item(entry, site).rss_entry()
+        etree.indent(element, level=2)  # as pretty printing the whole feed indents an item of the channel
+        yield "    " + etree.tostring(element, encoding="unicode") + "\n"
+    yield closing + tail
+
+
+def _rss_item(entry: Entry[Role], site: CareersSite) -> FeedEntry:
+    role = entry.model
+    url = site.url(entry.page_path)
+    item = FeedEntry()
+    item.guid(url, permalink=True)
+    item.link(href=url)
+    item.title(role.title)
+    item.description(f"{role.summary} {formatting.role_fact_line(role)}.")
+    item.pubDate(_midnight_utc(role.date_posted))
+    item.category(term=role.department)
+    return item
