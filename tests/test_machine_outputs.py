@@ -280,3 +280,20 @@ def test_the_rss_feed_written_an_item_at_a_time_is_feedgens_whole_feed():
         whole.add_entry(job_feeds._rss_item(entry, site), order="append")
     assert len(site.open_roles) > 3
     assert streamed == whole.rss_str(pretty=True).decode("utf-8")
+
+
+def test_the_rss_feed_is_whole_when_feedgen_lays_the_channel_out_otherwise(monkeypatch):
+    """Streaming relies on where feedgen closes the channel; with another layout it writes the feed at once."""
+    from conftest import load_linted
+    from feedgen.feed import FeedGenerator
+    from mkdocs_careers.outputs import job_feeds
+
+    class UnindentedFeed(FeedGenerator):  # feedgen's own output without pretty printing
+        def rss_str(self, pretty=False, **kwargs):  # type: ignore[no-untyped-def]
+            return super().rss_str(pretty=False, **kwargs)
+
+    monkeypatch.setattr(job_feeds, "FeedGenerator", UnindentedFeed)
+    site = load_linted(REPO)
+    root = etree.fromstring("".join(job_feeds.rss_feed_chunks(site)).encode("utf-8"))
+    links = [item.findtext("link") for item in root.findall("channel/item")]
+    assert links == [site.url(entry.page_path) for entry in site.open_roles] and links

@@ -200,6 +200,7 @@ class IncrementalPreview:
         current = {f.abs_dest_path for f in files}
         if self.enabled:
             for path in sorted(self._outputs - current):
+                self._written.pop(path, None)
                 with contextlib.suppress(FileNotFoundError):  # an earlier rebuild may have removed it
                     os.remove(path)
                 _remove_empty_folders(os.path.dirname(path))

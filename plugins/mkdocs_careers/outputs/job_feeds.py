@@ -127,6 +127,11 @@ def rss_feed_chunks(site: CareersSite) -> Iterator[str]:
     channel.lastBuildDate(_midnight_utc(site.build_date))
     channel.generator("mkdocs-careers")
     head, closing, tail = channel.rss_str(pretty=True).decode("utf-8").rpartition("  </channel>")
+    if not closing:  # a feedgen that lays the channel out otherwise: let it write the whole feed
+        for entry in site.open_roles:
+            channel.add_entry(_rss_item(entry, site), order="append")
+        yield channel.rss_str(pretty=True).decode("utf-8")
+        return
     yield head
     for entry in site.open_roles:
         element = _rss_item(entry, site).rss_entry()
