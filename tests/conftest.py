@@ -131,6 +131,28 @@ def _build_in_process(project: Path, arguments: list[str], env: dict[str, str]) 
     return result.exit_code, output
 
 
+def careers_plugin_build(project: Path, *, command: str | None = None, dirty: bool = False,
+                         site_dir: Path | None = None):
+    """MkDocs' build function (not the command) on the project, from its folder, for tests that look at the
+    careers plugin instance afterwards; returns it. With `command`, the build starts and shuts the plugins down
+    as `mkdocs <command>` does. The caller pins the build date."""
+    from mkdocs.commands.build import build
+    from mkdocs.config import load_config
+
+    previous = Path.cwd()
+    os.chdir(project)
+    try:
+        config = load_config(str(project / "mkdocs.yml"), **({"site_dir": str(site_dir)} if site_dir else {}))
+        if command is not None:
+            config.plugins.on_startup(command=command, dirty=dirty)
+        build(config, dirty=dirty)
+        if command is not None:
+            config.plugins.on_shutdown()
+    finally:
+        os.chdir(previous)
+    return config.plugins["careers"]
+
+
 @pytest.fixture(scope="session")
 def demo_build(tmp_path_factory) -> BuildResult:
     """The shipped demo site, built once per test session with the pinned build date."""

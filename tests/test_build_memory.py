@@ -8,27 +8,15 @@ sites that use them.
 
 from __future__ import annotations
 
-import os
 import subprocess
 import sys
 
-from conftest import FIXTURES, PINNED_EPOCH, REPO, copy_project, load_linted
-from mkdocs.commands.build import build
-from mkdocs.config import load_config
+from conftest import FIXTURES, PINNED_EPOCH, REPO, careers_plugin_build, copy_project, load_linted
+from pydantic import BaseModel
 
 
 def _build(project):
-    """Run MkDocs' build function on the project and return its careers plugin (the caller pins the build date)."""
-    previous = os.getcwd()
-    os.chdir(project)
-    try:
-        config = load_config(str(project / "mkdocs.yml"))
-        config.plugins.on_startup(command="build", dirty=False)
-        build(config)
-        config.plugins.on_shutdown()
-    finally:
-        os.chdir(previous)
-    return config.plugins["careers"]
+    return careers_plugin_build(project, command="build")
 
 
 def test_a_careers_page_holds_no_copy_of_its_body_after_the_build(tmp_path, monkeypatch):
@@ -93,20 +81,25 @@ def test_optional_features_libraries_are_imported_only_when_a_site_uses_them(tmp
     assert list((branded / "site").rglob("*.png"))  # the cards were drawn
 
 
-def _models(value):
-    """Every pydantic model inside a content model, itself included."""
-    from pydantic import BaseModel
-
+def _parts(value):
+    """Every object inside a content model, itself included: nested models, lists, dicts and their values."""
+    yield value
     if isinstance(value, BaseModel):
-        yield value
-        for field_value in value.__dict__.values():
-            yield from _models(field_value)
-    elif isinstance(value, (list, tuple)):
-        for item in value:
-            yield from _models(item)
+        children = list(value.__dict__.values())
     elif isinstance(value, dict):
-        for item in value.values():
-            yield from _models(item)
+        children = list(value.values())
+    else:
+        children = list(value) if isinstance(value, (list, tuple)) else []
+    for child in children:
+        yield from _parts(child)
+
+
+def _models(value):
+    return [part for part in _parts(value) if isinstance(part, BaseModel)]
+
+
+def _strings(value):
+    return [part for part in _parts(value) if isinstance(part, str)]
 
 
 def test_content_models_with_the_same_fields_share_one_field_name_set():
@@ -124,22 +117,6 @@ def test_content_models_with_the_same_fields_share_one_field_name_set():
     changed = role.model_copy(update={"summary": "Changed."})
     assert "summary" in changed.model_fields_set and changed.model_fields_set is not role.model_fields_set
     assert role.model_fields_set == fields_before
-
-
-def _strings(value):
-    from pydantic import BaseModel
-
-    if isinstance(value, str):
-        yield value
-    elif isinstance(value, BaseModel):
-        for field_value in value.__dict__.values():
-            yield from _strings(field_value)
-    elif isinstance(value, (list, tuple)):
-        for item in value:
-            yield from _strings(item)
-    elif isinstance(value, dict):
-        for item in value.values():
-            yield from _strings(item)
 
 
 def test_a_value_repeated_across_content_files_is_one_string_in_memory():

@@ -198,12 +198,11 @@ def test_ontario_role_without_salary_is_told_about_the_high_pay_exemption(minima
     assert "lint_disable" in hint
 
 
-def test_the_laws_are_applied_once_per_role_for_both_pay_rules(minimal_project, monkeypatch):
-    """The error rule and the advisory rule share one reading of the laws per role, and the advisory warning
-    still reports the role without pay."""
+@pytest.fixture
+def pay_law_reads(monkeypatch) -> list[str]:
+    """The titles of the roles the pay-transparency laws are applied to, in order, from now on."""
     from mkdocs_careers.lint import pay_transparency
 
-    add_lint_fixture(minimal_project, "new-york-city-no-salary")
     calls: list[str] = []
     real = pay_transparency.problems
 
@@ -212,29 +211,29 @@ def test_the_laws_are_applied_once_per_role_for_both_pay_rules(minimal_project, 
         return real(role, *args, **kwargs)
 
     monkeypatch.setattr(pay_transparency, "problems", counted)
+    return calls
+
+
+def test_the_laws_are_applied_once_per_role_for_both_pay_rules(minimal_project, pay_law_reads):
+    """The error rule and the advisory rule share one reading of the laws per role, and the advisory warning
+    still reports the role without pay."""
+    add_lint_fixture(minimal_project, "new-york-city-no-salary")
     site = load_linted(minimal_project)
     open_roles = [entry.model.title for entry in site.open_roles]
-    assert sorted(calls) == sorted(open_roles) and len(open_roles) == 2
+    assert sorted(pay_law_reads) == sorted(open_roles) and len(open_roles) == 2
     rules = {d.rule for d in site.diagnostics if d.path == NYC_FIXTURE}
     assert "pay-transparency" in rules
 
 
-def test_a_preview_lint_reads_the_laws_again_only_for_the_edited_role(minimal_project, monkeypatch):
+def test_a_preview_lint_reads_the_laws_again_only_for_the_edited_role(minimal_project, pay_law_reads):
     """`mkdocs serve` lints the whole site after each edit; unchanged roles keep what the laws said of them."""
     from mkdocs_careers.cli import load_settings
     from mkdocs_careers.content.cache import ContentCache
     from mkdocs_careers.content.site import load_site
-    from mkdocs_careers.lint import lint_site, pay_transparency
+    from mkdocs_careers.lint import lint_site
 
     add_lint_fixture(minimal_project, "new-york-city-no-salary")
-    calls: list[str] = []
-    real = pay_transparency.problems
-
-    def counted(role, *args, **kwargs):
-        calls.append(role.title)
-        return real(role, *args, **kwargs)
-
-    monkeypatch.setattr(pay_transparency, "problems", counted)
+    calls = pay_law_reads
     settings = load_settings(minimal_project / "mkdocs.yml", "2026-11-25")
     cache = ContentCache()
     first = lint_site(load_site(settings, cache=cache))

@@ -11,8 +11,7 @@ from __future__ import annotations
 import os
 
 import jinja2
-from conftest import FIXTURES, PINNED_EPOCH, copy_project
-from mkdocs.commands.build import build
+from conftest import FIXTURES, PINNED_EPOCH, careers_plugin_build, copy_project
 from mkdocs.config import load_config
 from mkdocs_careers.mkdocs.output_files import write_output
 from mkdocs_careers.mkdocs.theme import CompiledTemplates
@@ -50,14 +49,8 @@ def test_a_new_environment_reuses_compiled_templates_until_a_template_changes(tm
 
 
 def _serve_build(project):
-    previous = os.getcwd()
-    os.chdir(project)
-    try:
-        config = load_config(str(project / "mkdocs.yml"), site_dir=str(project / "preview"))
-        build(config, dirty=True)
-    finally:
-        os.chdir(previous)
-    return config.plugins["careers"]
+    """A rebuild as `mkdocs serve --dirty` runs it: MkDocs keeps the plugin instances between rebuilds."""
+    return careers_plugin_build(project, dirty=True, site_dir=project / "preview")
 
 
 def test_preview_rebuilds_compile_no_theme_template_again(tmp_path, monkeypatch):

@@ -13,31 +13,26 @@ from typing import Any
 _HTML_SAFE = (("<", "\\u003c"), (">", "\\u003e"), ("&", "\\u0026"), ("\u2028", "\\u2028"), ("\u2029", "\\u2029"))
 
 
+_DROPPED = object()
+
+
 def compact(value: Any) -> Any:
     """Drop None and empty values recursively, so the markup only states what the data supports."""
     if isinstance(value, dict):
-        kept = {}
-        for key, item in value.items():
-            if isinstance(item, (dict, list)):
-                item = compact(item)
-                if not item:
-                    continue
-            elif item is None or item == "":
-                continue
-            kept[key] = item
-        return kept
+        return {key: item for key, item in ((key, _compacted(item)) for key, item in value.items())
+                if item is not _DROPPED}
     if isinstance(value, list):
-        kept_items = []
-        for item in value:
-            if isinstance(item, (dict, list)):
-                item = compact(item)
-                if not item:
-                    continue
-            elif item is None or item == "":
-                continue
-            kept_items.append(item)
-        return kept_items
+        return [item for item in map(_compacted, value) if item is not _DROPPED]
     return value
+
+
+def _compacted(item: Any) -> Any:
+    """The item without its empty parts, or _DROPPED when nothing is left to state (decided per value: cheaper
+    than comparing every value with each kind of empty)."""
+    if isinstance(item, (dict, list)):
+        item = compact(item)
+        return item if item else _DROPPED
+    return _DROPPED if item is None or item == "" else item
 
 
 def to_script_json(data: dict[str, Any]) -> str:
