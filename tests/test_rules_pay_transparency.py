@@ -557,3 +557,19 @@ def test_a_missing_ontario_statement_points_at_the_role_text(minimal_project):
     assert run.exit_code == 1
     edit(role, body=f"An on-site role in our Manhattan office.\n\n{STATEMENTS}\n")
     assert check(minimal_project).exit_code == 0
+
+
+def test_region_codes_come_from_pycountrys_subdivisions_for_every_country_with_regional_laws():
+    """Offices are placed with pycountry's ISO 3166-2 data, read per country (its whole database costs 4 MB of
+    a build's peak memory); what is read is exactly what pycountry's database says."""
+    import pycountry
+    from mkdocs_careers.lint.pay_transparency import regional_countries
+    from mkdocs_careers.lint.places import region_code, subdivisions
+
+    countries = regional_countries(load_laws())
+    assert {"US", "CA"} <= countries
+    for country in [*sorted(countries), "DE", "AU"]:
+        expected = {(sub.code, sub.name) for sub in pycountry.subdivisions.get(country_code=country)}
+        assert expected and set(subdivisions(country)) == expected, country
+    assert region_code("US", "Colorado") == region_code("US", "us-co") == "CO"
+    assert region_code("CA", "Ontario") == "ON" and region_code("US", "Ontario") is None
