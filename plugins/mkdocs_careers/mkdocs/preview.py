@@ -109,7 +109,6 @@ class IncrementalPreview:
         self.cache = ContentCache()
         self.serving = False  # under `mkdocs serve`, with or without --dirty
         self.enabled = False  # only under `mkdocs serve --dirty`
-        self._plain_serve = False  # `mkdocs serve` without --dirty: every edit rebuilds every page
         self._previous: CareersSite | None = None
         self._previous_errors = True
         self._rebuild: set[str] | None = None  # page sources to rebuild; None: all
@@ -123,7 +122,6 @@ class IncrementalPreview:
     def start(self, *, command: str, dirty: bool) -> None:
         self.serving = command == "serve"
         self.enabled = command == "serve" and dirty
-        self._plain_serve = command == "serve" and not dirty
         if self.enabled:
             logging.getLogger("mkdocs.commands.build").addFilter(_dirty_build_notice)
 
@@ -149,7 +147,7 @@ class IncrementalPreview:
         if stats.parsed or stats.removed:
             log.info(f"parsed {len(stats.parsed)} new or changed file(s), reused {stats.reused}"
                      + (f", {len(stats.removed)} removed" if stats.removed else ""))
-        if self._plain_serve and previous is None and len(site.entries()) >= DIRTY_HINT_PAGES:
+        if self.serving and not self.enabled and previous is None and len(site.entries()) >= DIRTY_HINT_PAGES:
             log.info(f"{len(site.entries())} content pages: every edit rebuilds all of them; `mkdocs serve --dirty` "
                      "(`make serve`) rebuilds only the pages that show the edit")
         if (not self.enabled or previous is None or has_errors or previous_errors

@@ -120,10 +120,16 @@ def feed_chunks(root_tag: str, children: Iterable[etree._Element]) -> Iterator[s
     """The feed document as text, one top-level element at a time, indented as `etree.indent` would indent
     the whole tree: the tree of every open role's description is never held at once."""
     yield f"<?xml version='1.0' encoding='utf-8'?>\n<{root_tag}>\n"
-    for child in children:
-        etree.indent(child, level=1)
-        yield "  " + etree.tostring(child, encoding="unicode") + "\n"
+    yield from element_chunks(children, level=1)
     yield f"</{root_tag}>\n"
+
+
+def element_chunks(elements: Iterable[etree._Element], *, level: int) -> Iterator[str]:
+    """Each element as text on its own lines, indented as pretty-printing the whole document indents elements
+    `level` deep: a feed is written one item at a time with the bytes of the whole tree."""
+    for element in elements:
+        etree.indent(element, level=level)
+        yield "  " * level + etree.tostring(element, encoding="unicode") + "\n"
 
 
 @dataclass(frozen=True)

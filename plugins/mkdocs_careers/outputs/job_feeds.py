@@ -13,12 +13,12 @@ from typing import TYPE_CHECKING, Any
 
 from feedgen.entry import FeedEntry
 from feedgen.feed import FeedGenerator
-from lxml import etree
 
 from ..jsonld.job_posting import valid_through_value
 from ..jsonld.serialize import json_number
 from ..pages import labels as formatting
 from ..render.entry_markdown import entry_markdown
+from .job_board_xml import element_chunks
 
 if TYPE_CHECKING:
     from ..content.models import Role
@@ -133,10 +133,7 @@ def rss_feed_chunks(site: CareersSite) -> Iterator[str]:
         yield channel.rss_str(pretty=True).decode("utf-8")
         return
     yield head
-    for entry in site.open_roles:
-        element = _rss_item(entry, site).rss_entry()
-        etree.indent(element, level=2)  # as pretty printing the whole feed indents an item of the channel
-        yield "    " + etree.tostring(element, encoding="unicode") + "\n"
+    yield from element_chunks((_rss_item(entry, site).rss_entry() for entry in site.open_roles), level=2)
     yield closing + tail
 
 
