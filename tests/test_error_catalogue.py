@@ -80,6 +80,13 @@ def unquoted_value_read_as_a_number(project: Path) -> list[str]:
 
 
 @mistake()
+def control_character_in_body(project: Path) -> list[str]:
+    replace_in(project / ROLE, "You will lead", "You will\x01 lead")
+    return [f"{ROLE}:{line_of(project / ROLE, 'You will')}: body: contains the invisible control character U+0001 at "
+            "character 9 of the line (hint: delete it; it often comes from text pasted from a PDF)"]
+
+
+@mistake()
 def value_left_empty(project: Path) -> list[str]:
     replace_in(project / ROLE, "department: Data", "department:")
     return [f"{ROLE}:3: department: expected text, but YAML read no value (empty, null, ~ or a # comment)"]

@@ -183,6 +183,24 @@ def test_special_characters_survive_both_feeds(minimal_project):
     assert "R&D data work" in indeed_raw  # inside CDATA, literally: no entity
 
 
+def test_a_malformed_image_link_leaves_both_feeds_valid_xml(minimal_project):
+    """Python-Markdown leaves its \\x02…\\x03 placeholders in the src of this malformed image (found by fuzzing):
+    XML cannot carry them, so the feeds drop them instead of the build stopping with a traceback."""
+    role = minimal_project / "roles" / "data-lead.md"
+    role.write_text(role.read_text(encoding="utf-8") + '\n![x](x" onerror="alert(1))[click-l](javascript:alert(1))\n'
+                    "\nAfter the image.\n", encoding="utf-8")
+    result = run_build(minimal_project, strict=False)
+    assert result.returncode == 0, result.output
+    assert "Traceback" not in result.output
+    for name in ("indeed.xml", "linkedin.xml"):
+        description = etree.fromstring((result.site / "roles" / name).read_bytes()).find("job").findtext(
+            "description")
+        assert "After the image." in description, name
+        assert not re.search("[\x00-\x08\x0b\x0c\x0e-\x1f]", description), name
+        image = lxml_html.fragment_fromstring(description, create_parent="div").find(".//img")
+        assert image is not None and "onerror" not in image.attrib, name
+
+
 def test_a_value_holding_the_cdata_terminator_is_escaped_text_instead():
     root = etree.Element("job")
     text_element(root, "title", "Lead ]]> & <Ops>")

@@ -54,8 +54,9 @@ CASES = [
 
 
 def test_every_rule_has_a_case_here_and_a_one_line_rationale():
-    # pay-transparency: test_rules_pay_transparency.py; raw-html and empty-body (the body): test_untrusted_content.py
-    tested = {case[0] for case in CASES} | {"pay-transparency", "raw-html", "empty-body"}
+    # pay-transparency: test_rules_pay_transparency.py; raw-html, empty-body and body-control-character (the
+    # body): test_untrusted_content.py
+    tested = {case[0] for case in CASES} | {"pay-transparency", "raw-html", "empty-body", "body-control-character"}
     assert tested == {r.id for r in RULES}
     for current in RULES:
         assert current.rationale.endswith(".") and "\n" not in current.rationale and len(current.rationale) < 160

@@ -17,6 +17,7 @@ import sys
 import time
 from pathlib import Path
 
+import lxml.etree
 import lxml.html
 import pytest
 import yaml
@@ -196,6 +197,33 @@ def test_empty_body_leaves_its_section_out_of_every_output(minimal_project):
     assert 'id="about-the-role"' not in html and "about-the-role" not in job["description"]
     assert "job at Example Co" not in copy  # the about heading ("Data Lead job at Example Co, ...")
     assert 'id="outcomes-90-days"' in html  # the rest of the page is there
+
+
+def test_control_characters_in_a_body_are_errors_at_their_lines(minimal_project):
+    """One finding per line, at the line and column: a control character is invisible in the editor."""
+    data, body = read_frontmatter(minimal_project / ROLE)
+    write_frontmatter(minimal_project / ROLE, data, body.replace("You will lead", "You\x1b will\x01 lead", 1)
+                      + "\nPasted\x07 text.\n")
+    found = problems_of(check(minimal_project), ROLE, "body-control-character")
+    assert [(p["line"], p["severity"], p["field"]) for p in found] == [
+        (line_of(minimal_project / ROLE, "You"), "error", "body"),
+        (line_of(minimal_project / ROLE, "Pasted"), "error", "body")]
+    assert "U+001B at character 4 of the line" in found[0]["message"] and "U+0007" in found[1]["message"]
+    write_frontmatter(minimal_project / ROLE, data, body)  # written out again: no finding
+    assert problems_of(check(minimal_project), ROLE, "body-control-character") == []
+
+
+def test_a_body_with_control_characters_builds_when_the_rule_is_switched_off(minimal_project):
+    """The rule can be switched off for a file; the outputs (XML feeds included) still build and parse."""
+    data, body = read_frontmatter(minimal_project / ROLE)
+    write_frontmatter(minimal_project / ROLE, {**data, "lint_disable": ["body-control-character"]},
+                      body + "\nPasted\x07 text.\n")
+    result = run_build(minimal_project, strict=False)
+    assert result.returncode == 0 and "Traceback" not in result.output, result.output
+    for name in ("indeed.xml", "linkedin.xml"):
+        description = lxml.etree.fromstring((result.site / "roles" / name).read_bytes()).find("job").findtext(
+            "description")
+        assert "Pasted text." in description, name
 
 
 # --- 5. Editor hints -------------------------------------------------------------------------------------------

@@ -18,7 +18,7 @@ from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Fie
 
 from .code_hints import country_suggestion, currency_suggestion
 from .diagnostics import FieldProblem
-from .text_hygiene import has_visible_character, invisible_character_problem
+from .text_hygiene import CONTROL_CHARACTER, has_visible_character, invisible_character_problem
 from .urls import check_absolute_url, check_image_reference
 
 SLUG_PATTERN = r"^[a-z0-9]+(?:-[a-z0-9]+)*$"
@@ -42,13 +42,8 @@ def _empty_or_visible(value: str) -> str:
     return _not_blank(value) if value.strip() else value
 
 
-# C0/C1 control characters (except tab and newline) and lone surrogates: invisible in an editor, invalid in
-# HTML and XML (sitemaps, feeds), and usually pasted in by accident from a PDF or a word processor.
-_CONTROL_CHARACTER = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\ud800-\udfff]")
-
-
 def _no_control_characters(value: str) -> str:
-    found = _CONTROL_CHARACTER.search(value)
+    found = CONTROL_CHARACTER.search(value)
     if found:
         raise ValueError(f"contains the invisible control character U+{ord(found.group()):04X} at character "
                          f"{found.start() + 1}; delete it (it often comes from text pasted from a PDF)")

@@ -19,6 +19,10 @@ _TAG_RANGE = range(0xE0020, 0xE0080)
 _BLACK_FLAG = "\U0001f3f4"
 _CANCEL_TAG = "\U000e007f"
 _BIDI_CONTROLS = frozenset("\u061c\u200e\u200f\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069")
+# C0/C1 control characters (except tab and newline) and lone surrogates: invisible in an editor, invalid in
+# HTML and XML (sitemaps, feeds), and usually pasted in by accident from a PDF or a word processor. Refused in
+# frontmatter values (content/models.py) and in bodies (the `body-control-character` rule).
+CONTROL_CHARACTER = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\ud800-\udfff]")
 # Every character looked for below is outside ASCII, so only those are visited (most text is ASCII).
 _NON_ASCII = re.compile(r"[^\x00-\x7f]")
 

@@ -8,7 +8,9 @@ from ..content.diagnostics import display_path
 from ..content.settings import CareersSettings, SettingsError
 from ..content.site import CareersSite
 from .rules import forget_file_results, run_rules, unknown_rule_problems
-from .untrusted_content import image_problems  # importing it registers raw-html, empty-body, apply-https
+
+# Importing untrusted_content registers its rules: raw-html, empty-body, body-control-character, apply-https.
+from .untrusted_content import image_problems
 
 
 def check_settings(settings: CareersSettings) -> CareersSettings:

@@ -1,4 +1,5 @@
-"""Checks for content from untrusted or careless contributors: raw HTML, empty bodies, plain-http apply links
+"""Checks for content from untrusted or careless contributors: raw HTML, empty bodies, control characters in
+bodies, plain-http apply links
 (lint rules, registered when the lint package is imported and listed by `careers rules`), and local images
 (the built-in `image` check, run by `lint_site`).
 """
@@ -10,6 +11,7 @@ from typing import TYPE_CHECKING, Any
 
 from ..content.diagnostics import Diagnostic, Severity
 from ..content.images import is_remote, local_image_problem
+from ..content.text_hygiene import CONTROL_CHARACTER
 from .rules import Finding, rule
 
 if TYPE_CHECKING:
@@ -33,6 +35,23 @@ def _empty_body(entry: Entry[Any], site: CareersSite) -> Iterator[Finding]:
     if not entry.body.strip():
         yield Finding(("body",), "the page has no text after the frontmatter, so its section is left out",
                       "write a few paragraphs below the closing '---'", line=entry.source.body_line)
+
+
+@rule("body-control-character", "Control characters are invisible in an editor and invalid in HTML and XML "
+      "(the job-board feeds); they usually come from text pasted from a PDF.", Severity.ERROR,
+      "role", "person", "case_study")
+def _body_control_character(entry: Entry[Any], site: CareersSite) -> Iterator[Finding]:
+    body = entry.body
+    reported_line = -1
+    for found in CONTROL_CHARACTER.finditer(body):
+        line = body.count("\n", 0, found.start())
+        if line == reported_line:
+            continue  # one finding per line
+        reported_line = line
+        column = found.start() - (body.rfind("\n", 0, found.start()) + 1) + 1
+        yield Finding(("body",), f"contains the invisible control character U+{ord(found.group()):04X} at "
+                      f"character {column} of the line", "delete it; it often comes from text pasted from a PDF",
+                      line=entry.source.body_line + line)
 
 
 @rule("apply-https", "Candidates send personal data to the apply URL; over plain http it can be read and changed "

@@ -74,9 +74,16 @@ class _RoleDescriptions(Mapping[str, str]):
         return len(self._entries)
 
 
+# What XML 1.0 cannot carry (C0 controls but tab and line breaks, U+FFFE, U+FFFF, lone surrogates); lxml refuses
+# to write it. Frontmatter and bodies refuse control characters, but a body's HTML can still hold some: Python-
+# Markdown leaves its \x02…\x03 placeholders in a malformed image link, and a rule can be switched off.
+_NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff\ud800-\udfff]")
+
+
 def job_board_description(posting_description: str, page_url: str) -> str:
-    """A role's JobPosting description HTML as the job boards get it: links absolute, characters literal."""
-    return _literal_characters(_absolute_links(posting_description, page_url))
+    """A role's JobPosting description HTML as the job boards get it: links absolute, characters literal, and
+    only characters XML can carry."""
+    return _literal_characters(_absolute_links(_NOT_XML.sub("", posting_description), page_url))
 
 
 def _absolute_links(html: str, page_url: str) -> str:
