@@ -371,5 +371,6 @@ BUILT_IN_CHECKS = (
     BuiltInCheck("confinement", "No file, folder or link may lead outside the repository, or the build would "
                                 "publish it."),
     BuiltInCheck("image", "A local image must be an image file inside docs_dir, or pages show a broken photo."),
+    BuiltInCheck("html-comment", "An HTML comment '<!--' that is never closed hides the rest of a page's body."),
     BuiltInCheck("limits", "Per-file size and YAML alias limits keep a hostile file from exhausting the build."),
 )
