@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import signal
 from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
@@ -22,18 +23,25 @@ class BudgetExceeded(BaseException):
     build can mistake it for an ordinary build failure)."""
 
 
-@pytest.fixture
-def within_budget() -> Iterator[None]:
+@contextmanager
+def budget(seconds: float) -> Iterator[None]:
+    """Raise BudgetExceeded in this (main) thread once `seconds` of wall-clock time have passed."""
     def expired(signum: int, frame: object) -> None:
-        raise BudgetExceeded(f"the test ran past its {BUDGET_SECONDS} s budget: a hang")
+        raise BudgetExceeded(f"past its {seconds} s budget: a hang")
 
     previous = signal.signal(signal.SIGALRM, expired)
-    signal.setitimer(signal.ITIMER_REAL, BUDGET_SECONDS)
+    signal.setitimer(signal.ITIMER_REAL, seconds)
     try:
         yield
     finally:
         signal.setitimer(signal.ITIMER_REAL, 0)
         signal.signal(signal.SIGALRM, previous)
+
+
+@pytest.fixture
+def within_budget() -> Iterator[None]:
+    with budget(BUDGET_SECONDS):
+        yield
 
 
 def surface_project(destination: Path, **careers_options: object) -> Path:
