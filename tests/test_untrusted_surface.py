@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import os
 import re
-import resource
 import signal
 import subprocess
 import sys
@@ -23,6 +22,7 @@ import pytest
 from cli_helpers import check, edit
 from conftest import PINNED_EPOCH, leftovers, load_linted, run_build, single_graph
 from mkdocs_careers.content.body_html import removed_html, sanitize_body_html, unclosed_comment_line
+from test_untrusted_content import _limited as limited  # CPU and address-space limits for a child process
 from untrusted_surface import (
     RUN,
     add_file,
@@ -452,14 +452,6 @@ def test_a_running_builds_staging_folder_is_not_removed_by_another_build(project
 
 
 # --- 6. All of it at once, in a fresh process, under a memory cap --------------------------------------------------
-def _limited(seconds: int, memory_bytes: int):
-    def apply() -> None:
-        resource.setrlimit(resource.RLIMIT_AS, (memory_bytes, memory_bytes))
-        resource.setrlimit(resource.RLIMIT_CPU, (seconds, seconds))
-
-    return apply
-
-
 @pytest.mark.parametrize("command", ["check", "build"])
 def test_every_surface_attack_at_once_is_refused_within_time_and_memory(project, command):
     for path, content in ACTIVE_FILES.values():
@@ -471,7 +463,7 @@ def test_every_surface_attack_at_once_is_refused_within_time_and_memory(project,
     arguments = ["-c", "from mkdocs_careers.cli import main; main()", "check"] if command == "check" else [
         "-m", "mkdocs", "build"]
     proc = subprocess.run([sys.executable, *arguments, "-f", str(project / "mkdocs.yml")], capture_output=True,
-                          text=True, timeout=100, preexec_fn=_limited(60, 1024 * 1024 * 1024), cwd=project,
+                          text=True, timeout=100, preexec_fn=limited(60, 1024 * 1024 * 1024), cwd=project,
                           env={**os.environ, "SOURCE_DATE_EPOCH": PINNED_EPOCH, "NO_MKDOCS_2_WARNING": "1"})
     output = proc.stdout + proc.stderr
     assert proc.returncode == 1, output

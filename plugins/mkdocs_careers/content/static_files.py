@@ -21,6 +21,7 @@ from pathlib import Path, PurePosixPath
 
 import lxml.etree
 
+from .body_html import _url_allowed  # the body HTML policy's link schemes: http(s), mailto, tel, relative
 from .diagnostics import Diagnostic
 from .safety import SafetySettings
 
@@ -45,7 +46,6 @@ _ACTIVE_NAMESPACES = {"http://www.w3.org/1999/xhtml": "XHTML", "http://www.w3.or
 _ACTIVE_SVG_ELEMENTS = frozenset({"script", "foreignObject", "handler", "listener"})
 _ANIMATIONS = frozenset({"set", "animate", "animateTransform", "animateMotion", "animateColor"})
 _RASTER_DATA = re.compile(r"^data:image/(?:png|jpeg|gif|webp|avif);base64,", re.I)
-_SAFE_LINK = re.compile(r"^(?:https?:|mailto:|#|(?![a-z][a-z0-9+.-]*:)(?!//))", re.I)
 
 
 @dataclass(frozen=True)
@@ -185,7 +185,7 @@ def _href_problem(element: str, href: str) -> str | None:
                 _RASTER_DATA.match(href) or _relative(href))):
             return None
         return f"'{href[:60]}' loads another document (only '#id' references and raster images are allowed)"
-    return None if _SAFE_LINK.match(href) else f"'{href[:60]}' is a script link"
+    return None if _url_allowed(href) else f"'{href[:60]}' is a script link"
 
 
 def _relative(href: str) -> bool:

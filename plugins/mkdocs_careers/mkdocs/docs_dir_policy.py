@@ -18,7 +18,7 @@ from typing import Any
 from markupsafe import Markup, escape
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
-from mkdocs.structure.files import File, Files, set_exclusions
+from mkdocs.structure.files import File, set_exclusions
 from mkdocs.structure.pages import Page
 from mkdocs.structure.toc import AnchorLink, TableOfContents
 
@@ -88,10 +88,19 @@ def docs_dir_files(config: MkDocsConfig, project_root: Path, *, allow_symlinks: 
 
 
 def theme_reserved_paths(config: MkDocsConfig) -> dict[str, str]:
-    """The output paths of the theme's static files and templates and of the search index."""
-    theme_files = Files([])
-    theme_files.add_files_from_theme(config.theme.get_env(), config)
-    reserved = {file.dest_uri: "a file of the theme" for file in theme_files}
+    """The output paths of the theme's files and templates and of the search index.
+
+    MkDocs publishes every theme file outside dot folders (`.icons` holds thousands) except templates and a few
+    others; all of them are reserved here, which costs a few milliseconds instead of listing the icons."""
+    reserved: dict[str, str] = {}
+    for theme_dir in config.theme.dirs:
+        for folder, folders, names in os.walk(theme_dir):
+            folders[:] = [name for name in folders if not name.startswith(".")]
+            relative = os.path.relpath(folder, theme_dir)
+            for name in names:
+                if not name.startswith("."):
+                    path = name if relative == "." else f"{relative}/{name}".replace(os.sep, "/")
+                    reserved.setdefault(path, "a file of the theme")
     for template in config.theme.static_templates:
         reserved[template] = f"the theme's {template}"
         if template == "sitemap.xml":
@@ -131,8 +140,10 @@ def _page_text(file: DocsFile, shown: str, max_bytes: int) -> str | Diagnostic |
 
 
 # --- while rendering ----------------------------------------------------------------------------------------
-def make_free_pages_theme_safe(pages: Iterable[Page], config: MkDocsConfig, site: CareersSite) -> None:
-    """Check MkDocs' own reading of each free page's frontmatter and escape the text the theme prints.
+def make_free_pages_theme_safe(pages: Iterable[Page], config: MkDocsConfig, site: CareersSite, *,
+                               stop: bool = True) -> None:
+    """Check MkDocs' own reading of each free page's frontmatter and escape the text the theme prints; a value
+    the theme cannot take stops the build (with `stop`; the preview shows the problems instead) and is dropped.
 
     Run once every page is read and the outputs have their plain texts (on_env), before any template renders:
     the navigation of every page prints the other pages' titles. A page's title from its first heading is HTML
@@ -142,13 +153,15 @@ def make_free_pages_theme_safe(pages: Iterable[Page], config: MkDocsConfig, site
     problems = []
     for page in pages:
         shown = f"{display_path(Path(config.docs_dir), site.settings.project_root)}/{page.file.src_uri}"
-        problems += [Diagnostic(shown, 1, key, message, hint, rule="free-page")
-                     for key, message, hint in meta_problems(page.meta, theme, site.settings.safety, host)]
+        found = meta_problems(page.meta, theme, site.settings.safety, host)
+        problems += [Diagnostic(shown, 1, key, message, hint, rule="free-page") for key, message, hint in found]
+        refused = {key for key, _, _ in found}
+        page.meta = {key: value for key, value in page.meta.items() if key not in refused}
         if "title" not in page.meta and not page.is_homepage and page.title is not None:
             from_heading = getattr(page, "_title_from_render", None)
             page.meta["title"] = Markup(page.title) if from_heading else escape(page.title)
         page.meta = theme_safe_meta(page.meta)
-    if problems:
+    if problems and stop:
         raise PluginError(str(ContentError(problems)))
 
 

@@ -324,10 +324,14 @@ class CareersPlugin(BasePlugin[CareersConfig]):  # type: ignore[no-untyped-call]
             load_base_templates(env, config.theme)
             if self.preview.serving and env.bytecode_cache is None:
                 env.bytecode_cache = self.compiled_templates  # compiled once per `mkdocs serve`, not per rebuild
-        if not self.config.enabled or self.serve_errors:
-            return env  # a preview with broken content shows the problems, not half-true machine outputs
+        if not self.config.enabled:
+            return env
         assert self.site is not None
         careers_sources = set(self.entries_by_src) | set(self.index_kinds)
+        if self.serve_errors:  # a preview with broken content shows the problems, not half-true machine outputs
+            make_free_pages_theme_safe((f.page for f in files.documentation_pages() if f.page is not None
+                                        and f.src_uri not in careers_sources), config, self.site, stop=False)
+            return env
         assert self.appearance is not None
         documentation = [f for f in files.documentation_pages()
                          if f.page is not None and f.src_uri not in careers_sources]
