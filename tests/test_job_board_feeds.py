@@ -7,6 +7,7 @@ import re
 from urllib.parse import urljoin
 
 import pytest
+import yaml
 from conftest import CLOSED, OPEN, demo_roles, one_node, run_build
 from lxml import etree
 from lxml import html as lxml_html
@@ -218,15 +219,23 @@ def test_expired_role_leaves_both_feeds(minimal_project):
     assert linkedin.findall("job") == [] and linkedin.findtext("expectedJobCount") == "0"
 
 
-def test_an_editors_own_feed_file_in_docs_dir_is_published_instead(minimal_project):
-    """An editor who publishes a hand-made feed keeps it: the generated one neither replaces it when the
-    outputs are listed nor after the pages, when the feeds are written."""
+def test_an_editors_own_feed_file_in_docs_dir_is_refused_unless_the_generated_one_is_off(minimal_project):
+    """A docs_dir file never replaces a generated feed (a pull request could publish fake jobs to Indeed): it is a
+    located error. A site that publishes a hand-made feed switches the generated one off and allows the file by
+    name; the other feed is generated as usual."""
     own = '<?xml version="1.0" encoding="utf-8"?>\n<source><job><title>Hand-made</title></job></source>\n'
     (minimal_project / "content" / "roles").mkdir(parents=True)
     (minimal_project / "content" / "roles" / "indeed.xml").write_text(own, encoding="utf-8")
+    refused = run_build(minimal_project, strict=False)
+    assert refused.returncode != 0 and "Traceback" not in refused.output
+    assert "content/roles/indeed.xml:1: would replace a job-board feed (roles/indeed.xml)" in refused.output
+    config = yaml.safe_load((minimal_project / "mkdocs.yml").read_text(encoding="utf-8"))
+    config["plugins"][0]["careers"].update(indeed_feed={"enabled": False}, allow_active_files=["roles/indeed.xml"])
+    (minimal_project / "mkdocs.yml").write_text(yaml.safe_dump(config, sort_keys=False), encoding="utf-8")
     result = run_build(minimal_project, strict=False)
     assert result.returncode == 0, result.output
     assert (result.site / "roles" / "indeed.xml").read_text(encoding="utf-8") == own
-    assert "keeping roles/indeed.xml from docs_dir" in result.output
     linkedin = etree.fromstring((result.site / "roles" / "linkedin.xml").read_bytes())
-    assert linkedin.find("job/partnerJobId").text == "data-lead"  # the other feed is generated as usual
+    assert linkedin.find("job/partnerJobId").text == "data-lead"
+
+

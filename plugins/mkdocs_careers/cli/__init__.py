@@ -28,6 +28,7 @@ from ..content.site import CareersSite, content_files, load_site
 from ..lint import check_settings, lint_site
 from ..lint.rules import BUILT_IN_CHECKS, RULES
 from ..mkdocs.config import options_of
+from ..mkdocs.docs_dir_policy import add_docs_dir_diagnostics
 from .drafts import draft_lines, drafts_json
 from .pay_laws import pay_laws_markdown, pay_laws_text
 from .readiness import PageReadiness, page_readiness
@@ -35,6 +36,7 @@ from .scaffold import scaffold, slug_for
 from .schema_export import outdated_schemas, write_schemas
 
 if TYPE_CHECKING:
+    from mkdocs.config.defaults import MkDocsConfig
     from rich.console import Console
 
 EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE = 0, 1, 2
@@ -86,10 +88,12 @@ def check(paths: tuple[Path, ...], config_file: Path, output_format: str, strict
     Exit status: 0 no errors (warnings are allowed unless --strict or strict: true in
     mkdocs.yml), 1 problems found, 2 wrong usage or an unusable mkdocs.yml.
     """
-    settings, site_strict = load_site_config(config_file, build_date)
+    settings, site_strict, config = load_site_config(config_file, build_date)
     strict = strict or site_strict  # `careers check` passes exactly when `mkdocs build` would
     only = content_paths(settings, paths) if paths else None
     site = lint_site(load_site(settings), only=only)
+    if only is None:  # docs_dir: generated outputs, active files, free pages, as the build checks them
+        add_docs_dir_diagnostics(site, config)
     shown = {display_path(p, settings.project_root) for p in only} if only is not None else None
     pages = page_readiness(site, shown)
     if output_format == "json":
@@ -112,8 +116,9 @@ def load_settings(config_file: Path, build_date: str | None) -> CareersSettings:
     return load_site_config(config_file, build_date)[0]
 
 
-def load_site_config(config_file: Path, build_date: str | None) -> tuple[CareersSettings, bool]:
-    """The careers settings and the site's own `strict:` (the build fails on warnings when it is true)."""
+def load_site_config(config_file: Path, build_date: str | None) -> tuple[CareersSettings, bool, MkDocsConfig]:
+    """The careers settings, the site's own `strict:` (the build fails on warnings when it is true) and the
+    MkDocs configuration."""
     from mkdocs.config import load_config
     from mkdocs.exceptions import ConfigurationError
 
@@ -136,7 +141,7 @@ def load_site_config(config_file: Path, build_date: str | None) -> tuple[Careers
         if build_date and "build_date" in message:
             message = message.replace("build_date", "--build-date", 1)
         raise ConfigProblem(f"{config_file}: {message}") from None
-    return settings, bool(config.strict)
+    return settings, bool(config.strict), config
 
 
 @contextmanager

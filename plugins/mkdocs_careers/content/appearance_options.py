@@ -11,6 +11,8 @@ from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator
 
+from .css_values import is_css_string
+
 HomeSection = Literal["roles", "content", "leaders", "case_studies", "how_we_hire"]
 DEFAULT_HOME_SECTIONS: tuple[HomeSection, ...] = ("roles", "leaders", "case_studies", "how_we_hire", "content")
 # A site-relative path (inside docs_dir) or nothing: fonts, logos and favicons are served by the site itself.
@@ -50,6 +52,8 @@ class FontFile(_Options):
     @field_validator("path")
     @classmethod
     def _self_hosted(cls, value: str) -> str:
+        if not is_css_string(value):
+            raise ValueError("a font path is one line of printable text (it is written into the site's CSS)")
         if _REMOTE.match(value):
             raise ValueError("font files must be self-hosted (a path inside docs_dir): a third-party font "
                              "service would see every candidate who opens the site")
@@ -61,6 +65,14 @@ class FontFile(_Options):
 class BrandFont(_Options):
     family: str = Field(description="Font family name, e.g. Inter")
     files: list[FontFile] = Field(min_length=1, description="The font files, one per weight/style")
+
+    @field_validator("family")
+    @classmethod
+    def _one_css_string(cls, value: str) -> str:
+        if not value.strip() or not is_css_string(value):
+            raise ValueError("a font family name is one line of printable text (it is written into the site's "
+                             "CSS as a string)")
+        return value
 
 
 class BrandOptions(_Options):

@@ -28,6 +28,9 @@ from urllib.parse import urlsplit
 import nh3
 from markdown_it import MarkdownIt
 
+from .diagnostics import Diagnostic
+from .theme_namespace import namespace_removals, safe_attribute
+
 ALLOWED_TAGS = frozenset({
     "a", "abbr", "b", "blockquote", "br", "caption", "cite", "code", "col", "colgroup", "dd", "del", "details",
     "dfn", "div", "dl", "dt", "em", "figcaption", "figure", "h1", "h2", "h3", "h4", "h5", "h6", "hr", "i", "img",
@@ -56,8 +59,13 @@ REMOVED_WITH_CONTENT = frozenset({"script", "style", "template", "iframe", "obje
 _URL_ATTRIBUTES = frozenset({"href", "src", "cite", "action", "formaction", "poster", "background"})
 
 
-def sanitize_body_html(html: str) -> str:
-    """The HTML with only allowed elements, attributes and URL schemes left (relative URLs are kept)."""
+def sanitize_body_html(html: str, extra_classes: frozenset[str] = frozenset()) -> str:
+    """The HTML with only allowed elements, attributes and URL schemes left (relative URLs are kept), and its
+    ids and classes out of the theme's namespace (theme_namespace.py; `extra_classes` are the site's own)."""
+
+    def attribute_filter(tag: str, name: str, value: str) -> str | None:
+        return safe_attribute(tag, name, value, extra_classes)
+
     return nh3.clean(
         html,
         tags=set(ALLOWED_TAGS),
@@ -67,6 +75,7 @@ def sanitize_body_html(html: str) -> str:
         filter_style_properties=set(ALLOWED_STYLE_PROPERTIES),
         link_rel=None,  # keep links as the author wrote them; target= is not allowed, so no tab-nabbing
         strip_comments=True,
+        attribute_filter=attribute_filter,
     )
 
 
@@ -93,6 +102,22 @@ class Removal:
 
     line: int
     what: str
+    renamed_to: str | None = None  # an id kept under a new name (theme_namespace.py) rather than removed
+
+
+def removal_message(removal: Removal) -> tuple[str, str]:
+    """The message and hint of the `raw-html` warning for one removal (any page's body)."""
+    if removal.renamed_to is not None:
+        return (f"the {removal.what} is published as '{removal.renamed_to}': the theme uses names like it",
+                "choose an id that does not start with '__', 'md-', 'careers-' or 'filter-'")
+    if removal.what.startswith(("class ", "title")):
+        return (f"the {removal.what} is removed from the published page",
+                "use a content class (admonitions, code highlighting, md-button); add a class of the site's own "
+                "CSS to allow_classes in mkdocs.yml" if removal.what.startswith("class ")
+                else "write the title without '<': Material shows titles as HTML tooltips")
+    return (f"the {removal.what} is removed from the published page",
+            "write it in Markdown (links [text](https://...), images ![alt](path), tables, "
+            "attr_list {: .class }); raw HTML is only published with allow_raw_html: true")
 
 
 class _TagLister(HTMLParser):
@@ -115,7 +140,7 @@ def _url_allowed(url: str) -> bool:
     return not scheme or scheme in ALLOWED_URL_SCHEMES
 
 
-def _snippet_removals(snippet: str, first_line: int) -> list[Removal]:
+def _snippet_removals(snippet: str, first_line: int, extra_classes: frozenset[str]) -> list[Removal]:
     lister = _TagLister()
     lister.feed(snippet)
     lister.close()
@@ -134,6 +159,8 @@ def _snippet_removals(snippet: str, first_line: int) -> list[Removal]:
                 found.append(Removal(line, f"{name}= URL '{_short(value)}' of <{tag}>"))
             elif name == "style" and value and not _only_text_align(value):
                 found.append(Removal(line, f"style= properties other than text-align on <{tag}>"))
+        found += [Removal(line, what, renamed) for what, renamed in namespace_removals(
+            tag, [(name, value) for name, value in attrs if name in allowed], extra_classes)]
     return found
 
 
@@ -160,21 +187,25 @@ def _parser() -> MarkdownIt:
 _MARKDOWN = _parser()
 
 
-def removed_html(markdown: str) -> list[Removal]:
-    """Each element, attribute and link URL the policy removes from a Markdown body, in body order."""
+def removed_html(markdown: str, extra_classes: frozenset[str] = frozenset()) -> list[Removal]:
+    """Each element, attribute and link URL the policy removes from a Markdown body, and each id or class it
+    keeps out of the theme's namespace, in body order (`extra_classes`: the classes the site allows)."""
     if not might_hold_html(markdown):
         return []
     found: list[Removal] = []
     for token in _MARKDOWN.parse(markdown):
         line = token.map[0] if token.map else 0
         if token.type == "html_block":
-            found.extend(_snippet_removals(token.content, line))
+            found.extend(_snippet_removals(token.content, line, extra_classes))
         elif token.type == "inline":
             for name in _refused_attr_list_keys(token.content):
                 found.append(Removal(line, f"{name}= attribute set with {{: ... }}"))
+            for offset, names in _attr_list_names(token.content):
+                found += [Removal(line + offset, f"{what} set with {{: ... }}", renamed)
+                          for what, renamed in namespace_removals("", names, extra_classes)]
             for child in token.children or []:
                 if child.type == "html_inline":
-                    found.extend(_snippet_removals(child.content, line))
+                    found.extend(_snippet_removals(child.content, line, extra_classes))
                 elif child.type in ("link_open", "image"):
                     attribute = "href" if child.type == "link_open" else "src"
                     url = str(child.attrGet(attribute) or "")
@@ -265,6 +296,25 @@ def _refused_attr_list_keys(text: str) -> list[str]:
             if not _attr_list_key_allowed(name, value)]
 
 
+# `#id` and `.class` shorthands of an attribute list, and its title= pair (the namespace policy's concerns).
+_ATTR_LIST_SHORTHAND = re.compile(r"""(?:^|(?<=\s))([#.])([^\s#.{}'"=]+)""")
+
+
+def _attr_list_names(text: str) -> list[tuple[int, list[tuple[str, str | None]]]]:
+    """The ids, classes and titles each attribute list in an inline text sets, with its line offset in the text."""
+    if "{" not in text:
+        return []
+    found: list[tuple[int, list[tuple[str, str | None]]]] = []
+    for block in _ATTR_LIST.finditer(text):
+        inside = block.group(1)
+        names: list[tuple[str, str | None]] = [
+            ("id" if sign == "#" else "class", name) for sign, name in _ATTR_LIST_SHORTHAND.findall(inside)]
+        names += [(key.casefold(), html.unescape(value.strip("'\""))) for key, value in _ATTR_LIST_PAIR.findall(inside)
+                  if key.casefold() in ("id", "class", "title")]
+        found.append((text.count("\n", 0, block.start()), names))
+    return found
+
+
 def _allowed_attr_list(match: re.Match[str]) -> str:
     def keep(pair: re.Match[str]) -> str:
         return pair.group(0) if _attr_list_key_allowed(pair.group(1), pair.group(2)) else ""
@@ -313,15 +363,59 @@ def _allowed_tag(match: re.Match[str]) -> str:
     return f"<{name}{attributes}{' /' if match.group(0).endswith('/>') else ''}>"
 
 
-def neutralize_document(document: HasBody) -> None:
+def neutralize_document(document: HasBody, extra_classes: frozenset[str] = frozenset()) -> None:
     """Record what the policy removes from a parsed file's body (for the `raw-html` rule, with lines), then
     replace the body by its neutralised Markdown: every output starts from the same safe text."""
     if not might_hold_html(document.body):
         return
-    document.html_removals = tuple(removed_html(document.body))
+    document.html_removals = tuple(removed_html(document.body, extra_classes))
     document.body = neutralize_markdown(document.body)
 
 
 class HasBody(Protocol):
     body: str
     html_removals: tuple[Removal, ...]
+
+
+COMMENT_RULE = "html-comment"
+
+
+def unclosed_comment_line(markdown: str) -> int | None:
+    """The 0-based line of an `<!--` that no `-->` after it closes, outside code; None when there is none.
+
+    A browser (and the sanitiser) reads everything after an unclosed `<!--` as the comment, so the rest of the
+    body would silently disappear from the page. Lines are those of the block holding the `<!--`."""
+    if "<!--" not in markdown:
+        return None
+    pieces: list[tuple[int, str]] = []  # (line, text) of everything that is not code, in body order
+    for token in _MARKDOWN.parse(markdown):
+        line = token.map[0] if token.map else 0
+        if token.type == "html_block":
+            pieces.append((line, token.content))
+        elif token.type == "inline":
+            pieces += [(line, child.content) for child in token.children or []
+                       if child.type in ("text", "html_inline")]
+    opened: int | None = None
+    for line, text in pieces:
+        position = 0
+        while True:
+            if opened is None:
+                start = text.find("<!--", position)
+                if start == -1:
+                    break
+                opened, position = line, start + 2  # `<!-->` and `<!--->` close themselves
+            end = text.find("-->", position)
+            if end == -1:
+                break
+            opened, position = None, end + 3
+    return opened
+
+
+def unclosed_comment_problem(body: str, display_path: str, body_line: int) -> Diagnostic | None:
+    """The located error for an unclosed `<!--` in a body (any page), or None."""
+    line = unclosed_comment_line(body)
+    if line is None:
+        return None
+    return Diagnostic(display_path, body_line + line, "body",
+                      "an HTML comment '<!--' is never closed, so everything after it would disappear from the page",
+                      "close it with '-->' or write the text as &lt;!-- to show it", rule=COMMENT_RULE)

@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from .body_html import neutralize_document
+from .body_html import neutralize_document, unclosed_comment_problem
 from .diagnostics import Diagnostic, Severity
 from .loading import SourceDocument, parse_document
 from .safety import ContentLimits
@@ -51,8 +51,8 @@ class ContentCache:
     """Parsed and validated content files by path, reused while their bytes do not change."""
 
     def __init__(self) -> None:
-        self._files: dict[tuple[Path, str, type, ContentLimits, bool], LoadedFile] = {}
-        self._seen: set[tuple[Path, str, type, ContentLimits, bool]] = set()
+        self._files: dict[tuple[Path, str, type, ContentLimits, bool, frozenset[str]], LoadedFile] = {}
+        self._seen: set[tuple[Path, str, type, ContentLimits, bool, frozenset[str]]] = set()
         self.stats = LoadStats()
         # Values shared by the files parsed in one load (loading._construct_str); dropped when the load ends.
         self._strings: dict[str, str] = {}
@@ -64,9 +64,9 @@ class ContentCache:
         self._strings = {}
 
     def load(self, path: Path, display_path: str, slug: str, model_cls: type, *, limits: ContentLimits,
-             neutralize: bool) -> LoadedFile:
+             neutralize: bool, allowed_classes: frozenset[str] = frozenset()) -> LoadedFile:
         """The file parsed within `limits`, its body made safe when `neutralize` (no raw HTML), and validated."""
-        key = (path, display_path, model_cls, limits, neutralize)
+        key = (path, display_path, model_cls, limits, neutralize, allowed_classes)
         self._seen.add(key)
         cached = self._files.get(key)
         stat = path.stat()
@@ -82,8 +82,9 @@ class ContentCache:
             self.stats.reused += 1
             return cached
         doc = parse_document(path, display_path, slug, limits, raw=raw, strings=self._strings)
+        comment = unclosed_comment_problem(doc.body, doc.display_path, doc.body_line)  # before the HTML is cleaned
         if neutralize:  # every output (page, copies, JobPosting) gets the safe body
-            neutralize_document(doc)
+            neutralize_document(doc, allowed_classes)
         loaded = LoadedFile(signature=signature, digest=digest, doc=doc, model=None, problems=[],
                             draft=doc.data.get("draft") is True)
         if not loaded.unparsable:
@@ -92,6 +93,7 @@ class ContentCache:
                 loaded.partial = partial_model(doc, model_cls, loaded.problems)
             else:
                 doc.data = {}  # the model holds the values now; the raw YAML copy would double big sites' memory
+            loaded.problems += [comment] if comment is not None else []
         self._files[key] = loaded
         self.stats.parsed.append(path)
         return loaded

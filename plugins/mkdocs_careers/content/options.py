@@ -13,7 +13,7 @@ from pydantic import BaseModel, ConfigDict, Field
 
 from .appearance_options import AppearanceSettings, BrandOptions, FooterOptions, HomeOptions, SocialCardOptions
 from .models import ContentModel, InterviewLoop, Organization, Scorecard, TakeHome, Text
-from .safety import ContentLimits
+from .safety import ACTIVE_FILES_HELP, CLASSES_HELP, PAGE_TEMPLATES_HELP, ContentLimits
 
 # Search engines and fetchers acting for a user who asked a question: always welcome on a careers site.
 SEARCH_AND_USER_AGENTS = (
@@ -168,6 +168,9 @@ class CareersOptions(OutputSettings):
                                                     "sites only)")
     limits: ContentLimits = Field(default_factory=ContentLimits,
                                   description="Per-file limits: max_file_kb, max_yaml_values")
+    allow_active_files: list[str] = Field(default_factory=list, description=ACTIVE_FILES_HELP)
+    allow_page_templates: list[str] = Field(default_factory=list, description=PAGE_TEMPLATES_HELP)
+    allow_classes: list[str] = Field(default_factory=list, description=CLASSES_HELP)
     # The careers-site look (appearance_options.py): home page, brand theming, footer, PNG social cards.
     home: HomeOptions = Field(default_factory=HomeOptions)
     brand: BrandOptions = Field(default_factory=BrandOptions)

@@ -1,6 +1,8 @@
-"""Settings for building untrusted content (pull requests from strangers): symlinks, raw HTML and size limits.
+"""Settings for building untrusted content (pull requests from strangers): symlinks, raw HTML, size limits and
+the allow-lists for active files in docs_dir, free pages' templates and body classes.
 
-The options are declared in `options.py` (`allow_symlinks`, `allow_raw_html`, `limits`); `settings_from_config`
+The options are declared in `options.py` (`allow_symlinks`, `allow_raw_html`, `limits`, `allow_active_files`,
+`allow_page_templates`, `allow_classes`); `settings_from_config`
 gathers them here for the core. The README's "Building untrusted pull requests" section documents them.
 """
 
@@ -38,3 +40,15 @@ class SafetySettings(BaseModel):
     allow_raw_html: bool = Field(False, description="Publish raw HTML in Markdown bodies unsanitised (trusted "
                                                     "sites only)")
     limits: ContentLimits = Field(default_factory=ContentLimits)
+    allow_active_files: tuple[str, ...] = ()
+    allow_page_templates: frozenset[str] = frozenset()
+    allow_classes: frozenset[str] = frozenset()
+
+
+# The three allow-lists as options (options.py declares them at the plugin's top level).
+ACTIVE_FILES_HELP = ("docs_dir files (glob patterns such as 'embeds/*.html') published although they can run "
+                     "script or configure the web host (.html, .js, .php, _headers, ...) or are SVGs with script; "
+                     "keep them under CODEOWNERS review")
+PAGE_TEMPLATES_HELP = "Theme templates a free page may choose with `template:` (e.g. redirect.html); none by default"
+CLASSES_HELP = ("Classes a body may set besides the content classes (admonitions, code highlighting, ...); "
+                "'prefix-*' allows a family")

@@ -104,6 +104,8 @@ def settings_from_config(options: Mapping[str, Any] | CareersOptions, *, site_ur
         ats=parsed.ats,
         docs_dir=Path(docs_dir) if docs_dir is not None else None,
         safety=SafetySettings(allow_symlinks=parsed.allow_symlinks, allow_raw_html=parsed.allow_raw_html,
-                              limits=parsed.limits),
+                              limits=parsed.limits, allow_active_files=tuple(parsed.allow_active_files),
+                              allow_page_templates=frozenset(parsed.allow_page_templates),
+                              allow_classes=frozenset(parsed.allow_classes)),
         appearance=parsed.appearance,
     )

@@ -230,7 +230,8 @@ def load_site(settings: CareersSettings, cache: ContentCache | None = None) -> C
                 continue
             slug = path.stem
             loaded = cache.load(path, shown, slug, kind.model, limits=settings.safety.limits,
-                                neutralize=not settings.safety.allow_raw_html)
+                                neutralize=not settings.safety.allow_raw_html,
+                                allowed_classes=settings.safety.allow_classes)
             doc = loaded.doc
             draft = kind is ROLE and loaded.draft
             sink = site.draft_diagnostics if draft else site.diagnostics

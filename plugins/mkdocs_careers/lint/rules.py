@@ -371,5 +371,12 @@ BUILT_IN_CHECKS = (
     BuiltInCheck("confinement", "No file, folder or link may lead outside the repository, or the build would "
                                 "publish it."),
     BuiltInCheck("image", "A local image must be an image file inside docs_dir, or pages show a broken photo."),
+    BuiltInCheck("html-comment", "An HTML comment '<!--' that is never closed hides the rest of a page's body."),
+    BuiltInCheck("generated-output", "A docs_dir file may not take the place of a page, feed, sitemap or other "
+                                     "file the build generates."),
+    BuiltInCheck("active-file", "docs_dir files that run script or configure the web host (.html, .js, SVG with "
+                                "script, _redirects) are only published when mkdocs.yml allows them by name."),
+    BuiltInCheck("free-page", "Frontmatter the theme prints or acts on (status, icon, template, location, hide, "
+                              "...) must be a value the theme expects."),
     BuiltInCheck("limits", "Per-file size and YAML alias limits keep a hostile file from exhausting the build."),
 )

@@ -9,6 +9,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import TYPE_CHECKING, Any
 
+from ..content.body_html import removal_message
 from ..content.diagnostics import Diagnostic, Severity
 from ..content.images import is_remote, local_image_problem
 from ..content.text_hygiene import CONTROL_CHARACTER
@@ -23,10 +24,8 @@ if TYPE_CHECKING:
       "role", "person", "case_study")
 def _raw_html(entry: Entry[Any], site: CareersSite) -> Iterator[Finding]:
     for removal in entry.source.html_removals:  # recorded by load_site before it neutralised the body
-        yield Finding(("body",), f"the {removal.what} is removed from the published page",
-                      "write it in Markdown (links [text](https://...), images ![alt](path), tables, "
-                      "attr_list {: .class }); raw HTML is only published with allow_raw_html: true",
-                      line=entry.source.body_line + removal.line)
+        message, hint = removal_message(removal)
+        yield Finding(("body",), message, hint, line=entry.source.body_line + removal.line)
 
 
 @rule("empty-body", "The body is the role's, person's or story's own text; without it the page has an empty "

@@ -56,6 +56,13 @@ from .appearance import Appearance
 from .atomic_output import AtomicOutput, OutputBusy
 from .config import CareersConfig, options_of
 from .confinement import refuse_files_outside
+from .docs_dir_policy import (
+    add_docs_dir_diagnostics,
+    content_toc,
+    generated_output_taken,
+    make_free_pages_theme_safe,
+    plain_text,
+)
 from .output_files import written_output
 from .page_sources import page_source
 from .preview import IncrementalPreview
@@ -136,6 +143,7 @@ class CareersPlugin(BasePlugin[CareersConfig]):  # type: ignore[no-untyped-call]
 
         site = lint_site(load_site(settings, cache=self.preview.content_cache),
                          remember=self.preview.serving)
+        add_docs_dir_diagnostics(site, config)  # generated outputs, active files, free pages (docs_dir_policy.py)
         self.preview.plan(site, has_errors=bool(site.errors))
         self.site = site
         self.serve_errors = []
@@ -263,7 +271,11 @@ class CareersPlugin(BasePlugin[CareersConfig]):  # type: ignore[no-untyped-call]
         allow_raw = not self.config.enabled or self.site is None or self.site.settings.safety.allow_raw_html
         if page.file.src_uri in self.entries_by_src:
             page.markdown = None  # converted; the Markdown copy is rendered from the model, not from this text
-        return html if allow_raw else sanitize_body_html(html)
+        if allow_raw:
+            return html
+        assert self.site is not None
+        page.toc = content_toc(page.toc)  # anchors follow the ids renamed out of the theme's namespace
+        return sanitize_body_html(html, self.site.settings.safety.allow_classes)
 
     @event_priority(50)  # after every plugin changed the body HTML (on_page_content), before search indexes it
     def _render_in_page_context(self, context: TemplateContext, *, page: Page, config: MkDocsConfig,
@@ -312,10 +324,14 @@ class CareersPlugin(BasePlugin[CareersConfig]):  # type: ignore[no-untyped-call]
             load_base_templates(env, config.theme)
             if self.preview.serving and env.bytecode_cache is None:
                 env.bytecode_cache = self.compiled_templates  # compiled once per `mkdocs serve`, not per rebuild
-        if not self.config.enabled or self.serve_errors:
-            return env  # a preview with broken content shows the problems, not half-true machine outputs
+        if not self.config.enabled:
+            return env
         assert self.site is not None
         careers_sources = set(self.entries_by_src) | set(self.index_kinds)
+        if self.serve_errors:  # a preview with broken content shows the problems, not half-true machine outputs
+            make_free_pages_theme_safe((f.page for f in files.documentation_pages() if f.page is not None
+                                        and f.src_uri not in careers_sources), config, self.site, stop=False)
+            return env
         assert self.appearance is not None
         documentation = [f for f in files.documentation_pages()
                          if f.page is not None and f.src_uri not in careers_sources]
@@ -344,8 +360,7 @@ class CareersPlugin(BasePlugin[CareersConfig]):  # type: ignore[no-untyped-call]
                 existing = files.get_file_from_path(source)
                 if existing is not None:
                     if existing.src_dir and Path(existing.src_dir).resolve() == Path(config.docs_dir).resolve():
-                        log.info(f"keeping {source} from docs_dir instead of generating it")  # the editor's own wins
-                        continue
+                        generated_output_taken(existing, config)  # never reached: on_config refused the file
                     files.remove(existing)  # e.g. the theme's raw sitemap.xml template
                 # Written now, not held in memory (and under the dirty preview only if it changed).
                 output = written_output(config, source, path, content, digests=self.preview.output_digests)
@@ -362,6 +377,7 @@ class CareersPlugin(BasePlugin[CareersConfig]):  # type: ignore[no-untyped-call]
         self._close_spool()
         self.spool = TextSpool() if not self.preview.enabled and self.job_board_sources else None
         self.preview.remove_stale_outputs(files)
+        make_free_pages_theme_safe((f.page for f in documentation if f.page is not None), config, self.site)
         return env
 
     def _page_sources(self, files: Files, careers_sources: set[str], config: MkDocsConfig) -> list[PageSource]:
@@ -470,11 +486,12 @@ def _free_page(page: Page, config: MkDocsConfig, *, with_trail: bool = False) ->
     is the site's name; a page's own description, else the site's."""
     trail: tuple[tuple[str, str], ...] = ()
     if with_trail and not page.is_homepage:
-        trail = tuple((str(crumb.title), str(getattr(crumb, "url", "")))
+        trail = tuple((str(plain_text(crumb.title)), str(getattr(crumb, "url", "")))
                       for crumb in page.ancestors if getattr(crumb, "url", None))
     return FreePage(src_uri=page.file.src_uri, page_path=page.url if page.url != "./" else "",
-                    title=config.site_name if page.is_homepage else page.title or "",
-                    description=(page.meta or {}).get("description"), site_description=config.site_description,
+                    title=config.site_name if page.is_homepage else plain_text(page.title) or "",
+                    description=plain_text((page.meta or {}).get("description")),
+                    site_description=config.site_description,
                     markdown=page.markdown or "", is_homepage=page.is_homepage, breadcrumbs=trail)
 
 

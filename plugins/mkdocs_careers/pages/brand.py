@@ -11,6 +11,8 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from tinycss2.serializer import serialize_string_value
+
 if TYPE_CHECKING:
     from coloraide import Color
 
@@ -190,4 +192,5 @@ def _hex(colour: str) -> str:
 
 
 def _css_string(value: str) -> str:
-    return value.replace("\\", "\\\\").replace('"', '\\"').replace("\n", " ")
+    """The inside of a double-quoted CSS string (CSS Syntax's escapes: quotes, backslashes, line breaks)."""
+    return str(serialize_string_value(value))
