@@ -12,7 +12,7 @@ from collections.abc import Mapping
 from pydantic import BaseModel, ConfigDict, Field
 
 from .appearance_options import AppearanceSettings, BrandOptions, FooterOptions, HomeOptions, SocialCardOptions
-from .models import ContentModel, InterviewLoop, Organization, Scorecard, TakeHome, Text
+from .models import ContentModel, InterviewLoop, Organization, SalaryUnit, Scorecard, TakeHome, Text
 from .safety import ContentLimits
 
 # Search engines and fetchers acting for a user who asked a question: always welcome on a careers site.
@@ -143,6 +143,9 @@ class AtsOptions(_Options):
     provider: str | None = Field(None, description="greenhouse, lever or ashby")
     board: str | None = Field(None, description="The board's name (token) on that ATS")
     base_url: str | None = Field(None, description="The ATS API's base URL, for mirrors and EU instances")
+    pay_unit: SalaryUnit = Field(SalaryUnit.YEAR, description="What a pay range pays for when the ATS does not say "
+                                                              "(Greenhouse ranges carry no unit and their title "
+                                                              "names none): hour, day, week, month or year")
 
 
 class CareersOptions(OutputSettings):
