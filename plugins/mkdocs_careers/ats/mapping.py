@@ -27,6 +27,7 @@ from typing import Any
 import markdownify
 import nh3
 
+from ..content.code_hints import currency_suggestion
 from ..content.models import EmploymentType, SalaryUnit
 from ..lint.rules import generic_heading_reason
 from .jobs import AtsJob, AtsPay
@@ -34,6 +35,7 @@ from .locations import resolve_location, resolve_places
 
 ALLOWED_TAGS = {"p", "br", "ul", "ol", "li", "strong", "b", "em", "i", "a", "h1", "h2", "h3", "h4", "h5", "h6",
                 "blockquote", "code", "pre", "hr", "div", "section", "article", "header", "footer", "span"}
+MAX_AMOUNT = 1e12  # above any real pay in any currency: a larger number is a broken value, not a salary
 BODY_TOP_HEADING = 3  # the page's own sections are `##`: an imported body's headings sit below them
 # ATS words (lowercased, letters only) → our employment types.
 EMPLOYMENT_TYPES = {
@@ -167,6 +169,10 @@ def _pay(pay: list[AtsPay], problems: list[tuple[str, str]], default_unit: Salar
         if not item.currency.strip():
             problems.append(("salary", "a pay range has no currency; this range is not written"))
             continue
+        if currency_suggestion(item.currency) != item.currency.strip().upper():
+            problems.append(("salary", f"the pay range's currency '{_short(item.currency)}' is not an ISO 4217 code "
+                                       "such as USD; this range is not written"))
+            continue
         low, high = item.minimum, item.maximum
         if low is None and high is None:
             problems.append(("salary", f"a {item.currency} pay range has no amount"))
@@ -176,15 +182,15 @@ def _pay(pay: list[AtsPay], problems: list[tuple[str, str]], default_unit: Salar
             problems.append(("salary", f"the pay range {shown} is open-ended; it is not written as a fixed amount "
                                        "(give it a maximum and a minimum in the ATS, or set salary here and pin it)"))
             continue
-        if low <= 0 or high <= 0:
-            problems.append(("salary", f"a {item.currency} pay range has no amount"))
+        if not (0 < low < MAX_AMOUNT and 0 < high < MAX_AMOUNT):
+            problems.append(("salary", f"a {item.currency} pay range has no usable amount ({low:g} to {high:g})"))
             continue
         entry: dict[str, Any] = {}
         city = _range_office(item, offices) if len(pay) > 1 else None
         label = item.label or city
         if label and len(pay) > 1:
             entry["label"] = label
-        entry.update(currency=item.currency.upper(), min=_number(min(low, high)), max=_number(max(low, high)),
+        entry.update(currency=item.currency.strip().upper(), min=_number(min(low, high)), max=_number(max(low, high)),
                      unit=unit.value)
         if city:
             entry["city"] = city

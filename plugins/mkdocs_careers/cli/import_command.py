@@ -87,7 +87,7 @@ def import_command(provider: str | None, board: str | None, config_file: Path, d
     try:
         with HttpClient(user_agent="mkdocs-careers ATS import", retry=RetryPolicy(retries=retries),
                         limits=Limits(timeout=timeout)) as client:
-            read = chosen.fetch(client, api, board, BoardLimits(max_jobs=max_jobs, max_pages=max_jobs // 100 + 2))
+            read = chosen.fetch(client, api, board, BoardLimits(max_jobs=max_jobs))
     except BoardNotFound as exc:
         fail(f"{provider} has no board '{board}' ({exc}); {chosen.board_hint}. Nothing was written.")
     except AtsFetchError as exc:

@@ -54,7 +54,7 @@ class BoardLimits:
     """How much of a board one sync reads: more jobs than `max_jobs` is refused with a clear error."""
 
     max_jobs: int = 10_000
-    max_pages: int = 200  # for paged APIs (Lever); an endless pagination stops here
+    max_pages: int = 1_000  # for paged APIs (Lever); an endless pagination stops here
 
 
 @dataclass(frozen=True)
@@ -111,6 +111,9 @@ def read_jobs(items: Iterable[tuple[int, Any]], model: type[T], convert: Callabl
             continue
         except BadValue as exc:
             result.problems.append(JobProblem(label, job_id, urls, f"{path}[{index}].{exc.field}", str(exc)))
+            continue
+        except (ValueError, OverflowError) as exc:  # a number too large to convert, and the like
+            result.problems.append(JobProblem(label, job_id, urls, f"{path}[{index}]", f"a value cannot be used ({exc})"))
             continue
         if job is not None and job.id in seen:
             result.problems.append(JobProblem(label, job_id, urls, f"{path}[{index}].id", DUPLICATE_JOB))

@@ -57,7 +57,8 @@ class _Posting(Payload):
 def fetch(client: HttpClient, base_url: str, board: str, limits: BoardLimits) -> BoardRead:
     url = f"{base_url}/v0/postings/{board}"
     result, offset = BoardRead(), 0
-    for _ in range(limits.max_pages):
+    pages = min(limits.max_pages, limits.max_jobs // PAGE_SIZE + 2)  # past max_jobs, read_jobs refuses the board
+    for _ in range(pages):
         page = job_list(get_board_json(client, url, {"mode": "json", "skip": str(offset), "limit": str(PAGE_SIZE)}),
                         None, url)
         jobs_before, problems_before = len(result.jobs), len(result.problems)
@@ -71,7 +72,7 @@ def fetch(client: HttpClient, base_url: str, board: str, limits: BoardLimits) ->
             problem.message != DUPLICATE_JOB for problem in result.problems[problems_before:])
         if not fresh:
             break  # a full page of jobs already read: the board repeats itself
-    raise AtsFetchError(f"{url}: the board did not end after {offset:,} postings in {limits.max_pages} pages "
+    raise AtsFetchError(f"{url}: the board did not end after {offset:,} postings in {pages} pages "
                         "(a board that repeats itself, or larger than a sync reads)")
 
 
