@@ -7,6 +7,7 @@ MkDocs validates `mkdocs.yml` through these models (`mkdocs/config.py` wraps eac
 from __future__ import annotations
 
 import datetime as dt
+import re
 from collections.abc import Mapping
 
 from pydantic import BaseModel, ConfigDict, Field
@@ -68,6 +69,7 @@ class SocialOptions(_Options):
 
 # --- Build manifest, job-board feeds and search-engine notifications (`careers notify`) ----------------------
 INDEXNOW_KEY_ENV = "INDEXNOW_KEY"
+INDEXNOW_KEY_PATTERN = r"^[A-Za-z0-9-]{8,128}$"  # the protocol's key format; the key file is named after it
 
 
 class ManifestOptions(_Options):
@@ -86,14 +88,22 @@ class LinkedInFeedOptions(_Options):
 
 
 class IndexNowOptions(_Options):
-    key: str | None = Field(None, pattern=r"^[A-Za-z0-9-]{8,128}$",
+    key: str | None = Field(None, pattern=INDEXNOW_KEY_PATTERN,
                             description="IndexNow key (8-128 letters, digits, hyphens); null reads the "
                                         f"{INDEXNOW_KEY_ENV} environment variable. No key: no key file, nothing sent")
     endpoint: str = Field("https://api.indexnow.org/indexnow", description="IndexNow endpoint to POST to")
 
     def resolved_key(self, environ: Mapping[str, str]) -> str | None:
-        """The key from mkdocs.yml, else from the environment secret; None when neither is set."""
-        return self.key or (environ.get(INDEXNOW_KEY_ENV) or "").strip() or None
+        """The key from mkdocs.yml, else from the environment secret; None when neither is set. A secret that is
+        not a key is a `ValueError` (its value is not repeated: it may be a secret pasted by mistake)."""
+        if self.key:
+            return self.key
+        value = (environ.get(INDEXNOW_KEY_ENV) or "").strip()
+        if value and not re.fullmatch(INDEXNOW_KEY_PATTERN, value):
+            raise ValueError(f"the {INDEXNOW_KEY_ENV} environment variable is not an IndexNow key: a key is 8 to 128 "
+                             f"letters, digits or hyphens (a-z, A-Z, 0-9, -); this value ({len(value)} characters) "
+                             "is not. Set a new key, e.g. a UUID without braces")
+        return value or None
 
 
 class GoogleIndexingOptions(_Options):
