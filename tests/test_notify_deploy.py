@@ -199,6 +199,7 @@ def test_deploy_workflow_runs_notify_after_publishing_with_documented_secrets():
     notify_step = next(step for step in jobs["notify"]["steps"] if step.get("name") == "careers notify")
     assert notify_step["run"].startswith("careers notify --previous ")
     assert set(notify_step["env"]) == {"INDEXNOW_KEY", "GOOGLE_INDEXING_CREDENTIALS"}
+    assert "--allow-mass-delete" in notify_step["run"]  # only when the run was started with it (ALLOW_MASS_DELETE)
     _, help_text = run_cli("notify", "--help")
     for flag in re.findall(r"--[a-z-]+", notify_step["run"] + build_runs[save]):
         assert flag in help_text, flag

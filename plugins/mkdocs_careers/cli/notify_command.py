@@ -5,7 +5,7 @@ build's `careers-manifest.json`, then notifies IndexNow and Google's Indexing AP
 for a channel without its credentials; the report says what to configure. `--dry-run` sends nothing and lists
 what each channel would send. Manifests are input: a page URL that is not an https URL under `site_url` stops
 the run before anything is sent, and so does a diff that closes or removes most of the open roles at once unless
-`--allow-mass-delete` says it is meant. Exit status: 0 done (leftovers for the next run are not a failure), 1 a
+`--allow-mass-delete` says it is meant (a dry run too, so a deploy can check it before publishing). Exit status: 0 done (leftovers for the next run are not a failure), 1 a
 channel or the mass-deletion guard needs a person, 2 wrong usage or an unreadable or foreign manifest.
 """
 
@@ -96,7 +96,7 @@ def notify(config_file: Path, previous: str | None, site_dir: Path | None, state
         _refuse_foreign(before, after, settings.site_url)
         diff = diff_manifests(before, after)
         removed = mass_deletion(diff)
-        if removed is not None and not allow_mass_delete and not dry_run:
+        if removed is not None and not allow_mass_delete:
             click.echo(f"Error: this deploy would tell search engines that {removed[0]} of the {removed[1]} open roles "
                        f"are closed or gone at once ({before.source} → {after.source}); nothing was sent. If that "
                        "is right, run again with --allow-mass-delete.", err=True)
