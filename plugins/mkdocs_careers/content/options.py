@@ -83,8 +83,12 @@ class IndeedFeedOptions(_Options):
 
 class LinkedInFeedOptions(_Options):
     enabled: bool = Field(True, description="Write /roles/linkedin.xml, LinkedIn's job XML feed of the open roles")
-    company_id: str | None = Field(None, description="The organization's LinkedIn company ID (the number in the "
-                                                     "admin URL of its LinkedIn page)")
+    company_id: str | None = Field(None, pattern=r"^[0-9]{1,20}$",
+                                   description="The organization's LinkedIn company ID (the number in the admin URL "
+                                               "of its LinkedIn page); LinkedIn requires it for feeds from an ATS")
+    poster_email: str | None = Field(None, pattern=r"^[^@\s<>]+@[^@\s<>]+\.[^@\s<>]+$",
+                                     description="The e-mail of the job poster LinkedIn attaches the jobs to "
+                                                 "(mandatory in LinkedIn's feed guide), e.g. jobs@example.com")
 
 
 class IndexNowOptions(_Options):
