@@ -157,28 +157,28 @@ def test_ashby_flat_secondary_address_string_locations_street_and_postcode(proje
     assert role(project, "support-engineer")[0]["employment_type"] == "contractor"  # "Contract to Hire"
 
 
-def test_a_small_town_from_a_bare_name_is_kept_with_a_located_warning(project, httpserver):
+def lever_location_warning(project, httpserver, location: str, country: str) -> tuple[int, dict]:
+    """Import the Lever board with its first posting at `location` in `country`; the location warning of its role."""
     postings = board("lever-acme.json")
-    postings[0]["categories"]["allLocations"] = ["Latham"]
-    postings[0]["country"] = "US"
+    postings[0]["categories"]["allLocations"] = [location]
+    postings[0]["country"] = country
     serve_lever(httpserver, postings)
     code, output = import_board(project, httpserver, "lever", "--json")
-    assert code == 0
     [warning] = [p for p in problems_of(json.loads(output), "roles/machine-learning-engineer.md")
                  if p["field"] == "locations"]
+    return code, warning
+
+
+def test_a_small_town_from_a_bare_name_is_kept_with_a_located_warning(project, httpserver):
+    code, warning = lever_location_warning(project, httpserver, "Latham", "US")
+    assert code == 0
     assert "Latham, NY, US, a town of" in warning["message"] and warning["severity"] == "warning"
     assert role(project, "machine-learning-engineer")[0]["locations"] == [{"city": "Latham", "region": "NY",
                                                                           "country": "US"}]
 
 
 def test_a_city_in_another_country_than_the_jobs_is_a_warning(project, httpserver):
-    postings = board("lever-acme.json")
-    postings[0]["categories"]["allLocations"] = ["Hamburg, Germany"]
-    postings[0]["country"] = "US"
-    serve_lever(httpserver, postings)
-    _, output = import_board(project, httpserver, "lever", "--json")
-    [warning] = [p for p in problems_of(json.loads(output), "roles/machine-learning-engineer.md")
-                 if p["field"] == "locations"]
+    _, warning = lever_location_warning(project, httpserver, "Hamburg, Germany", "US")
     assert "the ATS gives the job's country as US" in warning["message"]
 
 
