@@ -4,8 +4,8 @@
 written); `apply_plan` writes them. Matching: a role's `ats` block (provider, board, id); a role without one
 whose `apply.url` is one of the job's URLs (Lever's apply or hosted page) is adopted. A job the board lists but
 the import could not read (`JobProblem`) is an error in the plan, located at its role when it has one, and its
-role is left exactly as it is (never closed); the rest of the board syncs. Ownership: only ATS-owned fields (`ATS_OWNED_FIELDS`) not
-listed in the role's `ats_pin` are written; the body only while it is still what the import last wrote
+role is left exactly as it is (never closed); the rest of the board syncs. Ownership: only ATS-owned fields
+(`ATS_OWNED_FIELDS`) not listed in the role's `ats_pin` are written; the body only while it is still what the import last wrote
 (its digest is `ats.body_sha256`). A job that left the board closes its role (`closed: true`,
 `closed_on`); a new job becomes a `draft: true` role from the `careers new` template. Running the same sync
 twice changes nothing the second time.
@@ -92,7 +92,9 @@ def plan_sync(jobs: list[AtsJob], *, provider: str, board: str, roles_dir: Path,
               today: dt.date, schema_path: str, known_slugs: dict[str, list[str]] | None = None,
               unreadable: list[JobProblem] | None = None, default_unit: SalaryUnit = SalaryUnit.YEAR) -> SyncPlan:
     unreadable = unreadable or []
-    plan = SyncPlan(provider=provider, board=board, jobs=len(jobs) + len(unreadable), skipped=len(unreadable))
+    read_ids = {job.id for job in jobs}
+    skipped = sum(problem.id is None or problem.id not in read_ids for problem in unreadable)  # not second copies
+    plan = SyncPlan(provider=provider, board=board, jobs=len(jobs) + skipped, skipped=skipped)
     files = _read_roles(roles_dir, project_root)
     tracked: dict[str, _RoleFile] = {}
     by_url: dict[str, _RoleFile] = {}
@@ -105,7 +107,6 @@ def plan_sync(jobs: list[AtsJob], *, provider: str, board: str, roles_dir: Path,
             if isinstance(url, str):
                 by_url[url] = role
     taken = {role.path.stem for role in files}
-    read_ids = {job.id for job in jobs}
     for problem in unreadable:
         _report_unreadable(plan, problem, tracked, by_url, read_ids)
     plan.closing_held = any(problem.id is None for problem in unreadable)
@@ -328,7 +329,9 @@ def _line_in(body: str, needle: str) -> int:
 
 def _report_unreadable(plan: SyncPlan, problem: JobProblem, tracked: dict[str, _RoleFile],
                        by_url: dict[str, _RoleFile], read_ids: set[str]) -> None:
-    """A job the import could not read: an error at its role (left as it is) or at the job in the ATS."""
+    """A job the import could not read: an error at its role (left as it is) or at the job in the ATS. A second
+    copy of a job that was read (the board lists it twice) is only a warning: the first copy synced."""
+    duplicate = problem.id is not None and problem.id in read_ids
     role = None
     if problem.id is not None and problem.id not in read_ids:
         role = tracked.pop(problem.id, None)
@@ -341,4 +344,5 @@ def _report_unreadable(plan: SyncPlan, problem: JobProblem, tracked: dict[str, _
                                     problem.where, f"{problem.label} could not be imported: {problem.message}",
                                     "fix the job in the ATS (its other jobs were synced); until then this role is "
                                     "left as it is" if role is not None else "fix the job in the ATS; the other "
-                                    "jobs were synced", Severity.ERROR, PROBLEM_RULE))
+                                    "jobs were synced", Severity.WARNING if duplicate else Severity.ERROR,
+                                    PROBLEM_RULE))
