@@ -279,3 +279,32 @@ def test_a_github_app_token_is_used_when_configured(world, ats_site):
 def _logs(jobs: dict) -> str:
     return "\n".join(f"[{name}:{step.name}:{step.outcome}]\n{step.output[-3000:]}" for name, job in jobs.items()
                      for step in job.steps if step.outcome == "failure")
+
+
+def test_the_runner_runs_steps_as_github_does_and_sees_masked_errors(tmp_path):
+    """Positive controls of the harness itself: the default shell has no pipefail, `shell: bash` has it, and a
+    failure turned into a warning without a summary line is reported as masked."""
+    origin = tmp_path / "origin"
+    (origin / ".github" / "workflows").mkdir(parents=True)
+    workflow = origin / ".github" / "workflows" / "w.yml"
+    workflow.write_text(
+        "on: push\njobs:\n  a:\n    runs-on: ubuntu-latest\n    steps:\n"
+        "      - uses: actions/checkout@v6\n"
+        "      - name: default shell\n        run: ls /no/such/folder | tee out.txt\n"
+        "      - name: masked\n        run: ls /no/such/folder || echo '::warning::skipped'\n"
+        "      - name: said so\n        run: |\n          ls /no/such/folder || echo 'listing skipped' >> \"$GITHUB_STEP_SUMMARY\"\n"
+        "      - name: bash\n        id: bash\n        shell: bash\n        run: |\n          echo 'value=1' >> \"$GITHUB_OUTPUT\"\n"
+        "          ls /no/such/folder | tee out.txt\n"
+        "      - name: after a failure\n        run: echo never\n"
+        "      - name: always\n        if: always() && steps.bash.outputs.value == '1'\n        run: echo cleanup\n",
+        encoding="utf-8")
+    _git(origin, "init", "-q", "-b", "main")
+    commit(origin, "workflow")
+    job = Runner(origin, tmp_path / "work", environ={"PATH": runner_path(stub_tools(tmp_path / "stubs"))}).run(
+        workflow)["a"]
+    outcomes = {step.name: step.outcome for step in job.steps}
+    assert outcomes == {"actions/checkout@v6": "success", "default shell": "success", "masked": "success",
+                        "said so": "success", "bash": "failure", "after a failure": "skipped", "always": "success"}
+    masked = job.masked_errors()
+    assert [entry.split(":")[0] for entry in masked] == ["default shell", "masked"]  # "said so" wrote the summary
+    assert job.outcome == "failure" and "listing skipped" in job.summary
