@@ -1,8 +1,9 @@
 """Fixture job boards of Greenhouse, Lever and Ashby served by a real HTTP server (pytest-httpserver).
 
-The JSON in tests/data/ats/ follows the vendors' documented shapes, quirks included: Greenhouse's
-entity-escaped `content`, pay only on the single-job endpoint in cents, offices as a tree; Lever's epoch-ms
-`createdAt`, `unspecified` workplace and `per-hour-wage` intervals; Ashby's compensation tiers, unlisted jobs.
+The JSON in tests/data/ats/ follows the vendors' documented shapes, quirks included (tests/data/ats/README.md
+names the source of each): Greenhouse's entity-escaped `content`, pay in cents in the list answered with
+`pay_transparency=true`, offices as a tree; Lever's `unspecified` workplace and `per-hour-wage` intervals;
+Ashby's compensation tiers, flat secondary addresses, unlisted jobs.
 """
 
 from __future__ import annotations
@@ -24,9 +25,9 @@ def board(name: str) -> Any:
 
 
 def serve_greenhouse(server: HTTPServer, data: dict[str, Any], token: str = "acme") -> None:
-    server.expect_request(f"/v1/boards/{token}/jobs").respond_with_json(data["list"])
-    for job_id, detail in data["jobs"].items():
-        server.expect_request(f"/v1/boards/{token}/jobs/{job_id}").respond_with_json(detail)
+    """The whole board on the list endpoint, answered only when asked for content and pay (one request)."""
+    server.expect_request(f"/v1/boards/{token}/jobs", query_string={"content": "true", "pay_transparency": "true"}
+                          ).respond_with_json(data)
 
 
 def serve_lever(server: HTTPServer, postings: list[Any], site: str = "acme") -> None:

@@ -18,8 +18,9 @@ from ruamel.yaml import YAML
 DRAFTS = ("senior-data-engineer", "developpeur-se-backend", "customer-support-specialist")
 
 
-def _fill_in(path) -> None:
-    """What an editor does before publishing an imported draft: replace every placeholder, set draft: false."""
+def _fill_in(path, *, keep_body: bool = False) -> None:
+    """What an editor does before publishing an imported draft: replace every placeholder, set draft: false (and,
+    unless `keep_body`, rewrite the body's headings and add the statements some laws require)."""
     yaml = YAML(typ="rt")
     yaml.width = 4096
     _, front, body = path.read_text(encoding="utf-8").split("---\n", 2)
@@ -37,6 +38,12 @@ def _fill_in(path) -> None:
         data["salary"] = {"currency": "CHF", "min": 120000, "max": 140000, "unit": "year"}
     data["draft"] = False
     assert not [v for v in json.loads(json.dumps(data, default=str)).values() if is_placeholder(str(v))]
+    if keep_body:
+        with path.open("w", encoding="utf-8") as stream:
+            stream.write("---\n")
+            yaml.dump(data, stream)
+            stream.write("---\n" + body)
+        return
     # The ATS's headings ("About the team") are generic: the editor rewrites them as a candidate's question.
     body = re.sub(r"^(#+) .*$", r"\1 What will you achieve in your first year with us?", body, flags=re.MULTILINE)
     # Statements some job-ad laws require (e.g. Ontario's), which no ATS board publishes: the editor adds them.
@@ -59,6 +66,32 @@ def test_drafts_are_not_published_and_do_not_fail_the_build(tmp_path, httpserver
         for output in ("sitemap.xml", "llms.txt", "roles/feed.json"):
             assert slug not in (result.site / output).read_text(encoding="utf-8")
     assert (result.site / "roles" / "data-lead" / "index.html").exists()
+
+
+def test_generic_headings_of_a_body_the_ats_owns_never_fail_a_strict_build(tmp_path, httpserver):
+    """A body still as the import wrote it is the ATS's text: its headings (here as an older import wrote them,
+    "## Requirements") are reported by `careers import`, not by the build; once an editor edits it, they are the
+    editor's to fix."""
+    from cli_helpers import check
+    from mkdocs_careers.ats.sync import body_digest
+
+    project = new_project(tmp_path)
+    serve_greenhouse(httpserver, board("greenhouse-acme-v1.json"))
+    assert import_board(project, httpserver, "greenhouse")[0] == 0
+    path = project / "roles" / "senior-data-engineer.md"
+    legacy = "\n## Requirements\n\n- Five years of Python\n\n## What you'll do\n\nBuild the pipelines.\n"
+    head, _, _ = path.read_text(encoding="utf-8").rpartition("---\n")
+    head = re.sub(r"body_sha256: \S+", f"body_sha256: {body_digest(legacy)}", head)
+    path.write_text(head + "---\n" + legacy, encoding="utf-8")
+    _fill_in(path, keep_body=True)
+    assert check(project).problems(rule="generic-heading") == []
+    result = run_build(project)
+    assert result.returncode == 0, result.output
+    assert (result.site / "roles" / "senior-data-engineer" / "index.html").exists()
+    path.write_text(path.read_text(encoding="utf-8").replace("Build the pipelines.", "Build our pipelines."),
+                    encoding="utf-8")
+    findings = check(project).problems(path="roles/senior-data-engineer.md", rule="generic-heading")
+    assert [f["message"] for f in findings] == ["heading 'Requirements' is generic", "heading 'What you'll do' is generic"]
 
 
 @pytest.fixture(scope="module")
@@ -125,3 +158,14 @@ def test_several_pay_ranges_are_in_the_page_and_the_envelope_in_job_posting(impo
     assert shown in page
     assert shown in (result.site / "roles" / "senior-data-engineer" / "index.md").read_text(encoding="utf-8")
     assert shown in (result.site / "llms.txt").read_text(encoding="utf-8")
+
+
+def test_a_pay_range_tied_to_a_city_the_role_has_no_office_in_is_an_error(minimal_project):
+    from cli_helpers import check, edit
+    path = minimal_project / "roles" / "data-lead.md"
+    edit(path, pay_ranges=[{"label": "Atlantis", "currency": "USD", "min": 150000, "max": 170000, "unit": "year",
+                            "city": "Atlantis"},
+                           {"label": "Chicago", "currency": "USD", "min": 160000, "max": 180000, "unit": "year",
+                            "city": "Chicago"}])
+    [finding] = check(minimal_project).problems(path="roles/data-lead.md", rule="role-workplace")
+    assert finding["field"] == "pay_ranges[0].city" and "'Atlantis' is not the city" in finding["message"]

@@ -199,6 +199,7 @@ def test_deploy_workflow_runs_notify_after_publishing_with_documented_secrets():
     notify_step = next(step for step in jobs["notify"]["steps"] if step.get("name") == "careers notify")
     assert notify_step["run"].startswith("careers notify --previous ")
     assert set(notify_step["env"]) == {"INDEXNOW_KEY", "GOOGLE_INDEXING_CREDENTIALS"}
+    assert "--allow-mass-delete" in notify_step["run"]  # only when the run was started with it (ALLOW_MASS_DELETE)
     _, help_text = run_cli("notify", "--help")
     for flag in re.findall(r"--[a-z-]+", notify_step["run"] + build_runs[save]):
         assert flag in help_text, flag
@@ -216,3 +217,62 @@ def test_broken_service_account_key_stops_before_anything_is_sent(deploys, tmp_p
                               env={"CAREERS_INDEXNOW_ENDPOINT": indexnow.endpoint})
     assert code == 2 and "not a service account key (missing client_email, private_key, token_uri)" in output
     assert indexnow.requests == []
+
+
+def test_save_previous_creates_its_folder(deploys, tmp_path):
+    project, before, site = deploys
+    saved = tmp_path / "notify" / "deep" / "previous-manifest.json"
+    code, message = notify(project, site, "--previous", str(before), "--save-previous", str(saved))
+    assert code == 0, message
+    assert json.loads(saved.read_text(encoding="utf-8"))["pages"]
+
+
+@pytest.mark.parametrize("url, why", [
+    ("javascript:alert(1)", "is not an https URL"),
+    ("http://careers.northwind-labs.example/roles/x/", "is not an https URL"),
+    ("https://evil.example/roles/x/", "is not on the site's host careers.northwind-labs.example"),
+    ("https://careers.northwind-labs.example.evil.example/roles/x/", "is not on the site's host"),
+    ("https://user@careers.northwind-labs.example/roles/x/", "carries a user name"),
+    ("https://careers.northwind-labs.example/roles/../../admin/", "is not under the site's path"),
+    ("https://careers.northwind-labs.example/roles/x/\n::add-mask::x", "has spaces, control characters"),
+])
+def test_a_manifest_url_that_is_not_the_sites_own_is_refused_before_anything_is_sent(deploys, tmp_path, url, why):
+    project, before, site = deploys
+    planted = json.loads(before.read_text(encoding="utf-8"))
+    planted["pages"].append({"url": url, "kind": "role", "open": True, "hash": "x"})
+    previous = tmp_path / "planted.json"
+    previous.write_text(json.dumps(planted), encoding="utf-8")
+    with IndexNowServer(HOST, KEY) as indexnow:
+        code, output = notify(project, site, "--previous", str(previous),
+                              env={"CAREERS_INDEXNOW_ENDPOINT": indexnow.endpoint})
+    assert code == 2 and indexnow.requests == []
+    assert f"{previous}: pages[].url {json.dumps(url)}: {why}" in output and "nothing was sent" in output
+    assert "\n::add-mask::" not in output  # the URL is shown escaped, on one line
+
+
+def test_closing_most_open_roles_at_once_needs_allow_mass_delete(deploys, tmp_path):
+    project, before, site = deploys
+    planted = json.loads(before.read_text(encoding="utf-8"))
+    extra = [{"url": f"{SITE}roles/planted-{n}/", "kind": "role", "open": True, "hash": "x"} for n in range(12)]
+    planted["pages"] += extra  # twelve open roles the new build does not have: "gone" all at once
+    previous = tmp_path / "previous.json"
+    previous.write_text(json.dumps(planted), encoding="utf-8")
+    with IndexNowServer(HOST, KEY) as indexnow:
+        env = {"CAREERS_INDEXNOW_ENDPOINT": indexnow.endpoint}
+        code, output = notify(project, site, "--previous", str(previous), env=env)
+        assert code == 1 and indexnow.requests == []
+        assert "13 of the" in output and "--allow-mass-delete" in output  # 12 gone and 1 closed
+        code, output = notify(project, site, "--previous", str(previous), "--allow-mass-delete", env=env)
+    assert code == 0, output
+    assert len(indexnow.url_lists()[0]) == 4 + 12
+
+
+def test_an_indexnow_key_secret_that_is_not_a_key_stops_check_build_and_notify(minimal_project, monkeypatch):
+    monkeypatch.setenv("INDEXNOW_KEY", "my_key 2024!")
+    for command in (["check"], ["notify", "--previous", "unused.json"]):
+        code, output = run_cli(*command, "-f", str(minimal_project / "mkdocs.yml"), env={"INDEXNOW_KEY": "my_key 2024!"})
+        assert code == 2 and "INDEXNOW_KEY environment variable is not an IndexNow key" in output, output
+        assert "my_key 2024!" not in output  # a secret is not echoed
+    result = run_build(minimal_project)
+    assert result.returncode != 0 and "not an IndexNow key" in result.output and "Traceback" not in result.output
+    assert not list(minimal_project.rglob("my_key*"))

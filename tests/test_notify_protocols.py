@@ -5,9 +5,9 @@ from __future__ import annotations
 
 import json
 
-import httpx
 import pytest
-from mkdocs_careers.notify.google_indexing import notify_google
+from mkdocs_careers.net.client import HttpClient, RetryPolicy
+from mkdocs_careers.notify.google_indexing import notify_google, quota_day
 from mkdocs_careers.notify.indexnow import notify_indexnow
 from mkdocs_careers.notify.manifest_diff import Manifest, ManifestPage, diff_manifests
 from mkdocs_careers.notify.state import NotifyState
@@ -16,7 +16,6 @@ from notify_servers import GoogleServer, IndexNowServer
 SITE = "https://careers.example.com/"
 HOST = "careers.example.com"
 KEY = "0123456789abcdef0123456789abcdef"
-NO_WAIT = {"retry_delays": (0, 0), "sleep": lambda seconds: None}
 
 
 def manifest(pages: dict[str, tuple[str, bool, str]], build_date: str = "2026-11-25") -> Manifest:
@@ -40,13 +39,14 @@ def role_diff(closed: int = 0, new: int = 0, changed: int = 0):
 
 @pytest.fixture
 def client():
-    with httpx.Client(timeout=10) as http:
+    """The shared client with two retries, its waits recorded instead of slept."""
+    with HttpClient(retry=RetryPolicy(retries=2), sleep=lambda seconds: None) as http:
         yield http
 
 
 def run_indexnow(server, diff, client, state=None, **extra):
     return notify_indexnow(diff, key=KEY, endpoint=server.endpoint, site_url=SITE, state=state or NotifyState(None),
-                           client=client, **{**NO_WAIT, **extra})
+                           client=client, **extra)
 
 
 # --- IndexNow -------------------------------------------------------------------------------------------
@@ -87,13 +87,20 @@ def test_indexnow_400_403_422_stop_report_and_keep_the_urls(client, status, word
     assert outcome.pending == state.section("indexnow")["pending"] == [c.url for c in diff.changes]
 
 
-def test_indexnow_429_stops_and_leaves_the_rest_for_the_next_run(client):
+def test_indexnow_429_is_retried_with_backoff_then_sends(client):
+    diff = role_diff(new=1)
+    with IndexNowServer(HOST, KEY, [429]) as server:
+        outcome = run_indexnow(server, diff, client)
+    assert len(server.requests) == 2 and outcome.status == "sent" and client.waits == [1.0]
+
+
+def test_indexnow_429_after_the_retries_stops_and_leaves_the_rest_for_the_next_run(client):
     diff = role_diff(new=4)
     state = NotifyState(None)
-    with IndexNowServer(HOST, KEY, [200, 429]) as server:
+    with IndexNowServer(HOST, KEY, [200, 429, 429, 429]) as server:
         outcome = run_indexnow(server, diff, client, state, batch_limit=2)
     urls = [c.url for c in diff.changes]
-    assert len(server.requests) == 2 and not outcome.failed and outcome.status == "partial"
+    assert len(server.requests) == 4 and not outcome.failed and outcome.status == "partial"
     assert "429" in outcome.message and outcome.sent == urls[:2] and outcome.pending == urls[2:]
     # The next run sends the leftovers even when nothing changed since.
     with IndexNowServer(HOST, KEY) as server:
@@ -128,7 +135,7 @@ def test_indexnow_refuses_to_send_when_the_build_lacks_the_key_file(client, tmp_
 # --- Google Indexing API --------------------------------------------------------------------------------
 def run_google(server, diff, client, state=None, quota=200, today="2026-11-25", **extra):
     return notify_google(diff, info=server.account.info(), endpoint=server.endpoint, daily_quota=quota,
-                         state=state or NotifyState(None), client=client, today=today, **{**NO_WAIT, **extra})
+                         state=state or NotifyState(None), client=client, today=today, **extra)
 
 
 def test_google_sends_closed_first_then_new_then_changed_roles_only(client):
@@ -242,6 +249,16 @@ def test_google_without_credentials_sends_nothing_and_says_what_to_configure(cli
                             state=NotifyState(None), client=client, today="2026-11-25")
     assert outcome.status == "not-configured" and "GOOGLE_INDEXING_CREDENTIALS" in outcome.message
     assert "Search Console" in outcome.message
+
+
+def test_the_quota_day_is_the_date_in_california():
+    import datetime as dt
+    utc = dt.timezone.utc
+    # 02:00 UTC on 26 November is still 25 November in Los Angeles (UTC-8): the same quota day.
+    assert quota_day(dt.datetime(2026, 11, 26, 2, 0, tzinfo=utc)) == "2026-11-25"
+    assert quota_day(dt.datetime(2026, 11, 26, 8, 0, tzinfo=utc)) == "2026-11-26"  # midnight Pacific
+    assert quota_day(dt.datetime(2026, 7, 1, 6, 59, tzinfo=utc)) == "2026-06-30"  # summer time: UTC-7
+    assert quota_day(dt.datetime(2026, 7, 1, 7, 0, tzinfo=utc)) == "2026-07-01"
 
 
 def test_state_file_round_trips(tmp_path):

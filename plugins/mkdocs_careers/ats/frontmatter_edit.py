@@ -10,6 +10,7 @@ round-trip node (e.g. `apply` with a new `url`) keeps its comments and flow styl
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import io
 import re
 from dataclasses import dataclass
@@ -31,6 +32,12 @@ class FrontmatterError(ValueError):
 
 # libyaml's composer when PyYAML has it: locating the keys is most of a sync's time otherwise.
 _Composer = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+
+@functools.cache
+def _dumper() -> YAML:
+    """One round-trip emitter for every dump (building a YAML object costs more than a small dump)."""
+    return _yaml()
 
 
 def _yaml() -> YAML:
@@ -102,8 +109,9 @@ class Frontmatter:
         the end); the lines of every other key, and the comment lines above changed keys, stay as they are.
         """
         operations: list[tuple[int, int, int, list[str]]] = []  # (position, kind, end, lines): replace=1, insert=0
-        for rank, (key, value) in enumerate(changes.items()):
-            block = _dump({key: value})
+        blocks = _dump_each(changes)
+        for rank, key in enumerate(changes):
+            block = blocks[key]
             if key in self.key_lines:
                 start, end = self._span(key)
                 operations.append((start, 1, end, block))
@@ -138,11 +146,19 @@ class Frontmatter:
         return end
 
 
-def _dump(mapping: dict[str, Any]) -> list[str]:
+def _dump_each(changes: dict[str, Any]) -> dict[str, list[str]]:
+    """The YAML lines of each changed key, from one dump of them all (a dump per key costs as much as one of all):
+    the output is cut where the next key, in `changes` order, starts a line at column 0."""
     stream = io.StringIO()
-    _yaml().dump(_node(mapping), stream)
-    text = stream.getvalue()
-    return text.splitlines(keepends=True)
+    _dumper().dump(_node(changes), stream)
+    keys = list(changes)
+    blocks: dict[str, list[str]] = {key: [] for key in keys}
+    position = -1
+    for line in stream.getvalue().splitlines(keepends=True):
+        if position + 1 < len(keys) and line.startswith(f"{keys[position + 1]}:"):
+            position += 1
+        blocks[keys[max(position, 0)]].append(line)
+    return blocks
 
 
 def _node(value: Any) -> Any:

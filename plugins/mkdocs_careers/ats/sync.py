@@ -2,8 +2,10 @@
 
 `plan_sync` reads the roles folder and the fetched jobs and returns every file's old and new text (nothing is
 written); `apply_plan` writes them. Matching: a role's `ats` block (provider, board, id); a role without one
-whose `apply.url` is the job's URL is adopted. Ownership: only ATS-owned fields (`ATS_OWNED_FIELDS`) not
-listed in the role's `ats_pin` are written; the body only while it is still what the import last wrote
+whose `apply.url` is one of the job's URLs (Lever's apply or hosted page) is adopted. A job the board lists but
+the import could not read (`JobProblem`) is an error in the plan, located at its role when it has one, and its
+role is left exactly as it is (never closed); the rest of the board syncs. Ownership: only ATS-owned fields
+(`ATS_OWNED_FIELDS`) not listed in the role's `ats_pin` are written; the body only while it is still what the import last wrote
 (its digest is `ats.body_sha256`). A job that left the board closes its role (`closed: true`,
 `closed_on`); a new job becomes a `draft: true` role from the `careers new` template. Running the same sync
 twice changes nothing the second time.
@@ -25,15 +27,16 @@ from typing import Any
 from ..cli.scaffold import scaffold, slug_for
 from ..content.diagnostics import Diagnostic, Severity
 from ..content.kinds import ROLE
-from ..content.models import ATS_OWNED_FIELDS, Role
+from ..content.models import ATS_OWNED_FIELDS, Role, SalaryUnit
 from ..content.placeholders import is_placeholder
 from .frontmatter_edit import Frontmatter, FrontmatterError, plain
-from .jobs import AtsJob
+from .jobs import AtsJob, JobProblem
 from .mapping import RoleFacts, map_job
 
 ROLE_FIELD_ORDER = list(Role.model_fields)
 LIST_FIELDS = frozenset({"locations", "remote_countries", "pay_ranges"})
 PROBLEM_RULE = "ats-import"
+HEADING_RULE = "generic-heading"
 
 
 class SyncError(Exception):
@@ -66,9 +69,15 @@ class SyncPlan:
     changes: list[FileChange] = field(default_factory=list)
     unchanged: list[str] = field(default_factory=list)
     problems: list[Diagnostic] = field(default_factory=list)
+    skipped: int = 0  # jobs on the board that could not be read
+    closing_held: bool = False  # some job had no readable id: no role was closed this time
 
     def by_action(self, action: str) -> list[FileChange]:
         return [change for change in self.changes if change.action == action]
+
+    @property
+    def errors(self) -> list[Diagnostic]:
+        return [problem for problem in self.problems if problem.severity is Severity.ERROR]
 
 
 @dataclass
@@ -80,8 +89,12 @@ class _RoleFile:
 
 
 def plan_sync(jobs: list[AtsJob], *, provider: str, board: str, roles_dir: Path, project_root: Path,
-              today: dt.date, schema_path: str, known_slugs: dict[str, list[str]] | None = None) -> SyncPlan:
-    plan = SyncPlan(provider=provider, board=board, jobs=len(jobs))
+              today: dt.date, schema_path: str, known_slugs: dict[str, list[str]] | None = None,
+              unreadable: list[JobProblem] | None = None, default_unit: SalaryUnit = SalaryUnit.YEAR) -> SyncPlan:
+    unreadable = unreadable or []
+    read_ids = {job.id for job in jobs}
+    skipped = sum(problem.id is None or problem.id not in read_ids for problem in unreadable)  # not second copies
+    plan = SyncPlan(provider=provider, board=board, jobs=len(jobs) + skipped, skipped=skipped)
     files = _read_roles(roles_dir, project_root)
     tracked: dict[str, _RoleFile] = {}
     by_url: dict[str, _RoleFile] = {}
@@ -94,9 +107,13 @@ def plan_sync(jobs: list[AtsJob], *, provider: str, board: str, roles_dir: Path,
             if isinstance(url, str):
                 by_url[url] = role
     taken = {role.path.stem for role in files}
+    for problem in unreadable:
+        _report_unreadable(plan, problem, tracked, by_url, read_ids)
+    plan.closing_held = any(problem.id is None for problem in unreadable)
     for job in jobs:
-        facts = map_job(job)
-        match = tracked.pop(job.id) if job.id in tracked else by_url.pop(job.url) if job.url in by_url else None
+        facts = map_job(job, default_unit=default_unit)
+        match = tracked.pop(job.id) if job.id in tracked else next(
+            (by_url.pop(url) for url in (job.url, *job.other_urls) if url in by_url), None)
         if match is None:
             slug = _new_slug(job, taken)
             taken.add(slug)
@@ -117,6 +134,9 @@ def plan_sync(jobs: list[AtsJob], *, provider: str, board: str, roles_dir: Path,
             plan.changes.append(change)
         _report(plan, role.shown, new, facts)
     for job_id, role in sorted(tracked.items(), key=lambda item: item[1].shown):
+        if plan.closing_held:
+            plan.unchanged.append(role.shown)
+            continue
         closed = _close(role, today)
         label = f"{provider}:{board}/{job_id}"
         if closed == role.text:
@@ -290,3 +310,39 @@ def _report(plan: SyncPlan, shown: str, text: str, facts: RoleFacts) -> None:
         plan.problems.append(Diagnostic(shown, front.line_of(key), key, message,
                                         "fix it in the ATS, or set the field here and add it to ats_pin",
                                         Severity.WARNING, PROBLEM_RULE))
+    if facts.body is not None and front.body.strip() == facts.body.strip():
+        body_line = len(front.lines) + 3
+        for heading in facts.demoted_headings:
+            plan.problems.append(Diagnostic(
+                shown, body_line + _line_in(front.body, f"**{heading}**"), "body",
+                f"the ATS heading '{heading}' is generic, so the import made it bold text",
+                "write the heading as the question the section answers, e.g. 'What will I build in my first "
+                "year?' (edit the body here: the import then leaves it to you)", Severity.WARNING, HEADING_RULE))
+
+
+def _line_in(body: str, needle: str) -> int:
+    for number, line in enumerate(body.split("\n")):
+        if needle in line:
+            return number
+    return 0
+
+
+def _report_unreadable(plan: SyncPlan, problem: JobProblem, tracked: dict[str, _RoleFile],
+                       by_url: dict[str, _RoleFile], read_ids: set[str]) -> None:
+    """A job the import could not read: an error at its role (left as it is) or at the job in the ATS. A second
+    copy of a job that was read (the board lists it twice) is only a warning: the first copy synced."""
+    duplicate = problem.id is not None and problem.id in read_ids
+    role = None
+    if problem.id is not None and problem.id not in read_ids:
+        role = tracked.pop(problem.id, None)
+    if role is None and problem.id not in read_ids:
+        role = next((by_url.pop(url) for url in problem.urls if url in by_url), None)
+    if role is not None:
+        plan.unchanged.append(role.shown)
+    where = role.shown if role is not None else problem.label
+    plan.problems.append(Diagnostic(where, role.front.line_of("ats") if role is not None else 0,
+                                    problem.where, f"{problem.label} could not be imported: {problem.message}",
+                                    "fix the job in the ATS (its other jobs were synced); until then this role is "
+                                    "left as it is" if role is not None else "fix the job in the ATS; the other "
+                                    "jobs were synced", Severity.WARNING if duplicate else Severity.ERROR,
+                                    PROBLEM_RULE))

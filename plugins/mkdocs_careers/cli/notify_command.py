@@ -3,13 +3,14 @@
 It compares the previous build manifest (the live site's, fetched before publishing, or a file) with the new
 build's `careers-manifest.json`, then notifies IndexNow and Google's Indexing API (notify/). Nothing is sent
 for a channel without its credentials; the report says what to configure. `--dry-run` sends nothing and lists
-what each channel would send. Exit status: 0 done (leftovers for the next run are not a failure), 1 a channel
-needs a person (refused key or credentials, permissions), 2 wrong usage or an unreadable manifest.
+what each channel would send. Manifests are input: a page URL that is not an https URL under `site_url` stops
+the run before anything is sent, and so does a diff that closes or removes most of the open roles at once unless
+`--allow-mass-delete` says it is meant (a dry run too, so a deploy can check it before publishing). Exit status: 0 done (leftovers for the next run are not a failure), 1 a
+channel or the mass-deletion guard needs a person, 2 wrong usage or an unreadable or foreign manifest.
 """
 
 from __future__ import annotations
 
-import datetime as dt
 import json
 import os
 from pathlib import Path
@@ -17,17 +18,20 @@ from typing import Any
 
 import click
 
-from ..notify.google_indexing import GoogleConfigError, notify_google, service_account_info
-from ..notify.http import http_client
+from ..net.client import HttpClient
+from ..notify.google_indexing import GoogleConfigError, notify_google, quota_day, service_account_info
 from ..notify.indexnow import notify_indexnow
 from ..notify.manifest_diff import (
     CHANGE_ORDER,
+    Manifest,
     ManifestDiff,
     ManifestError,
     ManifestPage,
     diff_as_json,
     diff_manifests,
+    foreign_urls,
     load_manifest,
+    mass_deletion,
 )
 from ..notify.outcome import ChannelOutcome
 from ..notify.state import NotifyState
@@ -59,21 +63,25 @@ _CHANNEL_TITLES = {"indexnow": "IndexNow", "google_indexing": "Google Indexing A
               help="Only download the previous manifest (--previous) to this file and stop; run it before "
                    "publishing, and pass the file as --previous after publishing.")
 @click.option("--dry-run", is_flag=True, help="Send nothing; list what each channel would send.")
+@click.option("--allow-mass-delete", is_flag=True,
+              help="Send even when most of the open roles are closed or gone at once (otherwise refused).")
 @click.option("--json", "as_json", is_flag=True, help="Print a JSON report instead of text.")
 def notify(config_file: Path, previous: str | None, site_dir: Path | None, state_file: Path | None,
-           google_credentials: Path | None, save_previous: Path | None, dry_run: bool, as_json: bool) -> None:
+           google_credentials: Path | None, save_previous: Path | None, dry_run: bool, allow_mass_delete: bool,
+           as_json: bool) -> None:
     """Notify IndexNow and the Google Indexing API of what changed since the previous deploy."""
     from . import load_settings  # the package imports this module to register the command
 
     settings = load_settings(config_file, None)
     root = settings.project_root
     previous_source = previous or settings.site_url + MANIFEST_PATH
-    with http_client() as client:
+    with HttpClient(user_agent="mkdocs-careers notify") as client:
         try:
             before, note = load_manifest(previous_source, client)
         except ManifestError as exc:
             raise _config_problem(f"previous manifest: {exc}") from None
         if save_previous is not None:
+            save_previous.parent.mkdir(parents=True, exist_ok=True)
             save_previous.write_text(json.dumps({"pages": [_page_json(p) for p in before.pages.values()],
                                                  "build_date": before.build_date}, indent=2) + "\n",
                                      encoding="utf-8")
@@ -85,7 +93,14 @@ def notify(config_file: Path, previous: str | None, site_dir: Path | None, state
             after, _ = load_manifest(str(build_dir / MANIFEST_PATH))
         except ManifestError as exc:
             raise _config_problem(f"new manifest: {exc} (build the site first, with manifest.enabled)") from None
+        _refuse_foreign(before, after, settings.site_url)
         diff = diff_manifests(before, after)
+        removed = mass_deletion(diff)
+        if removed is not None and not allow_mass_delete:
+            click.echo(f"Error: this deploy would tell search engines that {removed[0]} of the {removed[1]} open roles "
+                       f"are closed or gone at once ({before.source} → {after.source}); nothing was sent. If that "
+                       "is right, run again with --allow-mass-delete.", err=True)
+            raise SystemExit(EXIT_PROBLEMS)
         try:  # read before anything is sent, so a broken key stops the run before any channel went out
             info = service_account_info(os.environ, google_credentials)
         except GoogleConfigError as exc:
@@ -97,7 +112,7 @@ def notify(config_file: Path, previous: str | None, site_dir: Path | None, state
                                     client=client, dry_run=dry_run, site_dir=build_dir)]
         outcomes.append(notify_google(diff, info=info, endpoint=outputs.google_indexing.endpoint.rstrip("/"),
                                       daily_quota=outputs.google_indexing.daily_quota, state=state, client=client,
-                                      today=dt.datetime.now(dt.timezone.utc).date().isoformat(), dry_run=dry_run))
+                                      today=quota_day(), dry_run=dry_run))
     if not dry_run:
         state.save()
     if as_json:
@@ -107,6 +122,15 @@ def notify(config_file: Path, previous: str | None, site_dir: Path | None, state
     else:
         _print_report(diff, outcomes, note, dry_run)
     raise SystemExit(EXIT_PROBLEMS if any(o.failed for o in outcomes) else EXIT_OK)
+
+
+def _refuse_foreign(before: Manifest, after: Manifest, site_url: str) -> None:
+    """Every URL of both manifests must be the site's own: nothing is sent for a planted or foreign manifest."""
+    problems = foreign_urls(before, site_url) + foreign_urls(after, site_url)
+    if problems:
+        shown = problems[:20] + ([f"... and {len(problems) - 20} more"] if len(problems) > 20 else [])
+        raise _config_problem(f"{len(problems)} page URL(s) in the manifests are not https URLs under {site_url}; "
+                              "nothing was sent:\n  " + "\n  ".join(shown))
 
 
 def _page_json(page: ManifestPage) -> dict[str, Any]:

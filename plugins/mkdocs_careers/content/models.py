@@ -7,6 +7,7 @@ these models as JSON Schema and the README's field tables mirror them.
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
 import re
 import typing
 from collections.abc import Callable
@@ -172,6 +173,8 @@ class PayRange(Salary):
     """One of several pay ranges of a role (per location, level or tier); `salary` is their envelope."""
 
     label: Text | None = Field(None, description="What the range applies to, e.g. 'New York City' or 'Senior'")
+    city: Text | None = Field(None, description="The office this range is paid in: the city of one of the role's "
+                                                "locations (job boards show it with that office)")
 
 
 # Fields `careers import` writes from the applicant tracking system (ATS); every other field is the editor's.
@@ -189,6 +192,10 @@ class AtsSource(ContentModel):
     id: Text = Field(description="The job's id on that ATS")
     body_sha256: Annotated[str, Field(pattern=r"^[0-9a-f]{64}$")] | None = Field(
         None, description="Digest of the Markdown body the import last wrote; an edited body is never replaced")
+
+    def wrote(self, body: str) -> bool:
+        """Whether a body, as the build reads it, is still the text the import wrote (the ATS owns it)."""
+        return self.body_sha256 == hashlib.sha256(("\n" + body).encode("utf-8")).hexdigest()
 
 
 class Outcomes(ContentModel):

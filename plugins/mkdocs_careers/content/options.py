@@ -7,12 +7,13 @@ MkDocs validates `mkdocs.yml` through these models (`mkdocs/config.py` wraps eac
 from __future__ import annotations
 
 import datetime as dt
+import re
 from collections.abc import Mapping
 
 from pydantic import BaseModel, ConfigDict, Field
 
 from .appearance_options import AppearanceSettings, BrandOptions, FooterOptions, HomeOptions, SocialCardOptions
-from .models import ContentModel, InterviewLoop, Organization, Scorecard, TakeHome, Text
+from .models import ContentModel, InterviewLoop, Organization, SalaryUnit, Scorecard, TakeHome, Text
 from .safety import ACTIVE_FILES_HELP, CLASSES_HELP, PAGE_TEMPLATES_HELP, ContentLimits
 
 # Search engines and fetchers acting for a user who asked a question: always welcome on a careers site.
@@ -68,6 +69,7 @@ class SocialOptions(_Options):
 
 # --- Build manifest, job-board feeds and search-engine notifications (`careers notify`) ----------------------
 INDEXNOW_KEY_ENV = "INDEXNOW_KEY"
+INDEXNOW_KEY_PATTERN = r"^[A-Za-z0-9-]{8,128}$"  # the protocol's key format; the key file is named after it
 
 
 class ManifestOptions(_Options):
@@ -81,19 +83,31 @@ class IndeedFeedOptions(_Options):
 
 class LinkedInFeedOptions(_Options):
     enabled: bool = Field(True, description="Write /roles/linkedin.xml, LinkedIn's job XML feed of the open roles")
-    company_id: str | None = Field(None, description="The organization's LinkedIn company ID (the number in the "
-                                                     "admin URL of its LinkedIn page)")
+    company_id: str | None = Field(None, pattern=r"^[0-9]{1,20}$",
+                                   description="The organization's LinkedIn company ID (the number in the admin URL "
+                                               "of its LinkedIn page); LinkedIn requires it for feeds from an ATS")
+    poster_email: str | None = Field(None, pattern=r"^[^@\s<>]+@[^@\s<>]+\.[^@\s<>]+$",
+                                     description="The e-mail of the job poster LinkedIn attaches the jobs to "
+                                                 "(mandatory in LinkedIn's feed guide), e.g. jobs@example.com")
 
 
 class IndexNowOptions(_Options):
-    key: str | None = Field(None, pattern=r"^[A-Za-z0-9-]{8,128}$",
+    key: str | None = Field(None, pattern=INDEXNOW_KEY_PATTERN,
                             description="IndexNow key (8-128 letters, digits, hyphens); null reads the "
                                         f"{INDEXNOW_KEY_ENV} environment variable. No key: no key file, nothing sent")
     endpoint: str = Field("https://api.indexnow.org/indexnow", description="IndexNow endpoint to POST to")
 
     def resolved_key(self, environ: Mapping[str, str]) -> str | None:
-        """The key from mkdocs.yml, else from the environment secret; None when neither is set."""
-        return self.key or (environ.get(INDEXNOW_KEY_ENV) or "").strip() or None
+        """The key from mkdocs.yml, else from the environment secret; None when neither is set. A secret that is
+        not a key is a `ValueError` (its value is not repeated: it may be a secret pasted by mistake)."""
+        if self.key:
+            return self.key
+        value = (environ.get(INDEXNOW_KEY_ENV) or "").strip()
+        if value and not re.fullmatch(INDEXNOW_KEY_PATTERN, value):
+            raise ValueError(f"the {INDEXNOW_KEY_ENV} environment variable is not an IndexNow key: a key is 8 to 128 "
+                             f"letters, digits or hyphens (a-z, A-Z, 0-9, -); this value ({len(value)} characters) "
+                             "is not. Set a new key, e.g. a UUID without braces")
+        return value or None
 
 
 class GoogleIndexingOptions(_Options):
@@ -143,6 +157,9 @@ class AtsOptions(_Options):
     provider: str | None = Field(None, description="greenhouse, lever or ashby")
     board: str | None = Field(None, description="The board's name (token) on that ATS")
     base_url: str | None = Field(None, description="The ATS API's base URL, for mirrors and EU instances")
+    pay_unit: SalaryUnit = Field(SalaryUnit.YEAR, description="What a pay range pays for when the ATS does not say "
+                                                              "(Greenhouse ranges carry no unit and their title "
+                                                              "names none): hour, day, week, month or year")
 
 
 class CareersOptions(OutputSettings):

@@ -7,6 +7,7 @@ mkdocs.yml into settings; the options' schema and defaults are declared once in 
 from __future__ import annotations
 
 import datetime as dt
+import os
 from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
@@ -87,6 +88,10 @@ def settings_from_config(options: Mapping[str, Any] | CareersOptions, *, site_ur
     try:
         resolved_date = resolve_build_date(build_date or parsed.build_date)
     except BuildDateError as exc:
+        raise SettingsError(str(exc)) from None
+    try:
+        parsed.outputs.indexnow.resolved_key(os.environ)  # a bad INDEXNOW_KEY secret stops here, not in a file name
+    except ValueError as exc:
         raise SettingsError(str(exc)) from None
     return CareersSettings(
         organization=parsed.organization,

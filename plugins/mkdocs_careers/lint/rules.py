@@ -79,6 +79,11 @@ def _role_workplace(entry: Entry[Role], site: CareersSite) -> Iterator[Finding]:
     if role.workplace is not Workplace.REMOTE and role.remote_countries:
         yield Finding(("remote_countries",), f"remote_countries only applies to remote roles, not "
                       f"{role.workplace.value}", "remove remote_countries or set workplace: remote")
+    offices = {location.city for location in role.locations}
+    for index, pay_range in enumerate(role.pay_ranges):
+        if pay_range.city is not None and pay_range.city not in offices:
+            yield Finding(("pay_ranges", index, "city"), f"'{pay_range.city}' is not the city of one of the role's "
+                          "locations", "name the city exactly as under locations:, or remove city")
 
 
 @rule("role-dates", "A closing date before the posting date would publish an already-expired job.",
@@ -222,7 +227,9 @@ def _person_same_as(entry: Entry[Person], site: CareersSite) -> Iterator[Finding
       "each section answers.", Severity.WARNING, "role", "person", "case_study")
 def _generic_heading(entry: Entry[Role] | Entry[Person] | Entry[CaseStudy],
                      site: CareersSite) -> Iterator[Finding]:
-    for line, text in body_headings(entry.body):
+    ats = getattr(entry.model, "ats", None)
+    # A body the ATS still owns is not the editor's to fix here: `careers import` reports its headings instead.
+    for line, text in body_headings(entry.body) if ats is None or not ats.wrote(entry.body) else ():
         reason = generic_heading_reason(text)
         if reason:
             yield Finding(("body",), f"heading '{text}' {reason}", _HEADING_HINT, line=entry.source.body_line + line)

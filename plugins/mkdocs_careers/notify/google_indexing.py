@@ -8,31 +8,34 @@ that a JobPosting page was added or updated (`URL_UPDATED`) or removed (`URL_DEL
   Owner of the site's Search Console property.
 - Batched: up to 100 notifications per `multipart/mixed` request to `/batch`, each part a
   `POST /v3/urlNotifications:publish` with `{"url", "type"}`.
-- Quota: each notification is one publish request; the default quota is 200 a day. Closed roles go first, then
-  new, then changed; what does not fit today's remaining quota is reported and kept in the state file
-  (notify/state.py) with the count already spent today, and sent on the next run (the next day's deploy).
+- Quota: each notification is one publish request; the default quota is 200 a day, and Google's day starts at
+  midnight Pacific time (`quota_day`). Closed roles go first, then new, then changed; what does not fit today's
+  remaining quota is reported and kept in the state file (notify/state.py) with the count already spent today,
+  and sent on the next run (the next day's deploy).
 - Answers: 200 sent; 400 for one URL: reported and dropped (retrying cannot help); 401/403: stop and report
   (credentials, or the service account is not an owner in Search Console), everything kept for the next run;
-  429: today's quota is used up, the rest waits; server errors are retried, then kept for the next run.
+  429: retried by the shared client (net/client.py), then today's quota counts as used up and the rest waits;
+  server errors are retried, then kept for the next run.
 """
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 import os
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Mapping
 from dataclasses import dataclass
 from email.message import Message
 from email.parser import BytesParser
 from pathlib import Path
 from typing import Any
+from zoneinfo import ZoneInfo
 
 import google.auth.exceptions
 import google.auth.transport
-import httpx
 from google.oauth2 import service_account
 
-from .http import RETRY_DELAYS, describe_failure, send_with_retries
+from ..net.client import HttpClient, HttpError, Reply
 from .manifest_diff import CHANGE_ORDER, CLOSED, GONE, ManifestDiff
 from .outcome import DRY_RUN, FAILED, NOT_CONFIGURED, NOTHING_TO_SEND, PARTIAL, SENT, ChannelOutcome
 from .state import NotifyState
@@ -45,6 +48,12 @@ CREDENTIALS_ENV = "GOOGLE_INDEXING_CREDENTIALS"  # the service account's JSON ke
 CREDENTIALS_FILE_ENV = "GOOGLE_APPLICATION_CREDENTIALS"  # or a path to it
 URL_UPDATED, URL_DELETED = "URL_UPDATED", "URL_DELETED"
 _BOUNDARY = "careers-notify-batch"
+QUOTA_TIME_ZONE = ZoneInfo("America/Los_Angeles")  # the Indexing API's daily quota resets at midnight Pacific
+
+
+def quota_day(now: dt.datetime | None = None) -> str:
+    """Today's date where Google counts the quota (Pacific time), e.g. 2026-11-25."""
+    return (now or dt.datetime.now(dt.timezone.utc)).astimezone(QUOTA_TIME_ZONE).date().isoformat()
 
 
 class GoogleConfigError(ValueError):
@@ -104,47 +113,46 @@ def _read(path: Path) -> str:
         raise GoogleConfigError(f"{path}: cannot read the service account key ({exc.strerror})") from None
 
 
-class HttpxAuthRequest(google.auth.transport.Request):
-    """google-auth's transport interface over httpx, so the token request shares our client and timeouts."""
+class HttpAuthRequest(google.auth.transport.Request):
+    """google-auth's transport interface over our client, so the token request has the same retries and bounds."""
 
-    def __init__(self, client: httpx.Client) -> None:
+    def __init__(self, client: HttpClient) -> None:
         self.client = client
 
     def __call__(self, url: str, method: str = "GET", body: bytes | None = None,
                  headers: Mapping[str, str] | None = None, timeout: float | None = None,
                  **kwargs: Any) -> _AuthResponse:
         try:
-            response = self.client.request(method, url, content=body, headers=dict(headers or {}),
-                                           timeout=timeout or 30)
-        except httpx.HTTPError as exc:
+            reply = self.client.send(method, url, content=body, headers=dict(headers or {}), timeout=timeout)
+        except HttpError as exc:
             raise google.auth.exceptions.TransportError(str(exc)) from exc  # type: ignore[no-untyped-call]
-        return _AuthResponse(response)
+        return _AuthResponse(reply)
 
 
 class _AuthResponse(google.auth.transport.Response):
-    def __init__(self, response: httpx.Response) -> None:
-        self._response = response
+    def __init__(self, reply: Reply) -> None:
+        self._reply = reply
 
     @property
     def status(self) -> int:
-        return self._response.status_code
+        return self._reply.status
 
     @property
     def headers(self) -> Mapping[str, str]:
-        return self._response.headers
+        return self._reply.headers
 
     @property
     def data(self) -> bytes:
-        return self._response.content
+        return self._reply.content
 
 
-def access_token(info: dict[str, Any], client: httpx.Client, token_uri: str | None = None) -> str:
+def access_token(info: dict[str, Any], client: HttpClient, token_uri: str | None = None) -> str:
     """An OAuth access token for the service account (JWT bearer grant at the key's token_uri, or token_uri)."""
     if token_uri:
         info = {**info, "token_uri": token_uri}
     credentials = service_account.Credentials.from_service_account_info(  # type: ignore[no-untyped-call]
         info, scopes=[SCOPE])
-    credentials.refresh(HttpxAuthRequest(client))
+    credentials.refresh(HttpAuthRequest(client))
     return str(credentials.token)
 
 
@@ -176,9 +184,8 @@ def http_part(part: Message) -> tuple[str, int, str]:
 
 
 def notify_google(diff: ManifestDiff, *, info: dict[str, Any] | None, endpoint: str, daily_quota: int,
-                  state: NotifyState, client: httpx.Client, today: str, dry_run: bool = False,
-                  token_uri: str | None = None, retry_delays: Sequence[float] = RETRY_DELAYS,
-                  sleep: Callable[[float], None] | None = None) -> ChannelOutcome:
+                  state: NotifyState, client: HttpClient, today: str, dry_run: bool = False,
+                  token_uri: str | None = None) -> ChannelOutcome:
     section = state.section(CHANNEL)
     merged = {n["url"]: Notification(n["url"], n["type"], n["reason"]) for n in section.get("pending", [])
               if isinstance(n, dict) and n.get("reason") in CHANGE_ORDER}
@@ -223,18 +230,20 @@ def notify_google(diff: ManifestDiff, *, info: dict[str, Any] | None, endpoint: 
         outcome.message = f"could not get an access token for {info.get('client_email')}: {exc}"
         return finish(queue)
     to_send, waiting = queue[:remaining], queue[remaining:]
-    kwargs = {"sleep": sleep} if sleep is not None else {}
     headers = {"Authorization": f"Bearer {token}", "Content-Type": f"multipart/mixed; boundary={_BOUNDARY}"}
     for start in range(0, len(to_send), BATCH_LIMIT):
         batch = to_send[start:start + BATCH_LIMIT]
         rest = to_send[start + BATCH_LIMIT:]
-        answer = send_with_retries(lambda batch=batch: client.post(  # type: ignore[misc]
-            f"{endpoint}/batch", content=batch_body(batch), headers=headers), retry_delays, **kwargs)
+        answer: Reply | HttpError
+        try:
+            answer = client.send("POST", f"{endpoint}/batch", content=batch_body(batch), headers=headers)
+        except HttpError as exc:
+            answer = exc
         outcome.requests += 1
-        if not isinstance(answer, httpx.Response) or answer.status_code != 200:
-            status = answer.status_code if isinstance(answer, httpx.Response) else None
+        if not isinstance(answer, Reply) or answer.status != 200:
+            status = answer.status if isinstance(answer, Reply) else None
             outcome.status = FAILED if status in (400, 401, 403) else PARTIAL
-            outcome.message = _batch_failure(status, describe_failure(answer), info)
+            outcome.message = _batch_failure(status, f"HTTP {status}" if status else str(answer), info)
             if status == 429:
                 used = daily_quota
             return finish([*batch, *rest, *waiting])
@@ -271,7 +280,7 @@ def _batch_failure(status: int | None, described: str, info: dict[str, Any]) -> 
     return f"{described} after retries: the rest is sent on the next run"
 
 
-def _read_batch_answer(answer: httpx.Response, batch: list[Notification],
+def _read_batch_answer(answer: Reply, batch: list[Notification],
                        outcome: ChannelOutcome) -> tuple[int, list[Notification]]:
     """Records each part's result; returns the status that stops the run (0: none) and what to retry later."""
     by_id: dict[str, tuple[int, str]] = {}

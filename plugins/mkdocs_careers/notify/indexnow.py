@@ -6,19 +6,17 @@ Protocol, as implemented: POST JSON `{host, key, keyLocation, urlList}` with `Co
 charset=utf-8`, at most 10,000 URLs per request. Answers: 200 OK (submitted), 202 Accepted (received, key
 validation pending): both count as sent; 400 Bad request (invalid format), 403 Forbidden (key not valid: file
 missing or different), 422 Unprocessable Entity (URLs not on the host, or key not matching the schema): stop,
-report, keep the URLs for the next run once fixed; 429 Too Many Requests (seen as potential spam): stop and keep
-the rest for the next run; server errors and network failures are retried, then kept for the next run.
+report, keep the URLs for the next run once fixed; 429 Too Many Requests (seen as potential spam), server errors
+and network failures are retried by the shared client (net/client.py: backoff, Retry-After), then the rest is
+kept for the next run.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
 from pathlib import Path
 from urllib.parse import urlsplit
 
-import httpx
-
-from .http import RETRY_DELAYS, describe_failure, send_with_retries
+from ..net.client import HttpClient, HttpError, Reply
 from .manifest_diff import ManifestDiff
 from .outcome import DRY_RUN, FAILED, NOT_CONFIGURED, NOTHING_TO_SEND, PARTIAL, SENT, ChannelOutcome
 from .state import NotifyState
@@ -42,9 +40,8 @@ def _unique(urls: list[str]) -> list[str]:
 
 
 def notify_indexnow(diff: ManifestDiff, *, key: str | None, endpoint: str, site_url: str, state: NotifyState,
-                    client: httpx.Client, dry_run: bool = False, site_dir: Path | None = None,
-                    batch_limit: int = BATCH_LIMIT, retry_delays: Sequence[float] = RETRY_DELAYS,
-                    sleep: Callable[[float], None] | None = None) -> ChannelOutcome:
+                    client: HttpClient, dry_run: bool = False, site_dir: Path | None = None,
+                    batch_limit: int = BATCH_LIMIT) -> ChannelOutcome:
     section = state.section(CHANNEL)
     urls = _unique([*section.get("pending", []), *indexnow_urls(diff)])
     outcome = ChannelOutcome(CHANNEL, SENT, planned=urls)
@@ -73,16 +70,17 @@ def notify_indexnow(diff: ManifestDiff, *, key: str | None, endpoint: str, site_
             section["pending"] = urls
             return outcome
     host = urlsplit(site_url).hostname or ""
-    kwargs = {"sleep": sleep} if sleep is not None else {}
     for start in range(0, len(urls), batch_limit):
         batch = urls[start:start + batch_limit]
         body = {"host": host, "key": key, "keyLocation": key_location, "urlList": batch}
-        answer = send_with_retries(
-            lambda body=body: client.post(endpoint, json=body,  # type: ignore[misc]
-                                          headers={"Content-Type": "application/json; charset=utf-8"}),
-            retry_delays, **kwargs)
+        answer: Reply | HttpError
+        try:
+            answer = client.send("POST", endpoint, json_body=body,
+                                 headers={"Content-Type": "application/json; charset=utf-8"})
+        except HttpError as exc:
+            answer = exc
         outcome.requests += 1
-        status = answer.status_code if isinstance(answer, httpx.Response) else None
+        status = answer.status if isinstance(answer, Reply) else None
         if status in (200, 202):
             outcome.sent.extend(batch)
             if status == 202:
@@ -100,8 +98,8 @@ def notify_indexnow(diff: ManifestDiff, *, key: str | None, endpoint: str, site_
             outcome.message = f"unexpected answer HTTP {status} from {endpoint}"
         else:
             outcome.status = PARTIAL
-            outcome.message = f"{endpoint} failed ({describe_failure(answer)}) after retries: the rest is sent on " \
-                              "the next run"
+            failure = f"HTTP {status}" if status is not None else str(answer)
+            outcome.message = f"{endpoint} failed ({failure}) after retries: the rest is sent on the next run"
         break
     section["pending"] = outcome.pending
     return outcome

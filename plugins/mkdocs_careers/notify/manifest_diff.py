@@ -7,20 +7,29 @@
   already announced when it closed, so it is not announced again).
 Index pages are in the manifest but never notified: they change with every role, and search engines
 re-crawl them from the sitemap.
+
+Manifests are input (the previous one comes from the live site or a file): `foreign_urls` lists every page URL
+that is not an https URL under the site's own `site_url`, and `mass_deletion` tells when a diff would announce
+most of the open roles as closed or gone at once; `careers notify` refuses both unless told otherwise.
 """
 
 from __future__ import annotations
 
 import json
+import re
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
+from urllib.parse import urlsplit
 
-import httpx
+from ..net.client import HttpClient, HttpError
 
 NEW, CHANGED, CLOSED, GONE = "new", "changed", "closed", "gone"
 CHANGE_ORDER = (CLOSED, GONE, NEW, CHANGED)
 NOT_NOTIFIED_KINDS = frozenset({"index"})
+MASS_DELETION_MIN = 3  # closing one or two roles at once is ordinary, even on a small site
+_DOT_SEGMENT = re.compile(r"(^|/)\.{1,2}(/|$)")
+_UNSAFE = re.compile(r"[\x00-\x20\x7f\\]")
 
 
 class ManifestError(ValueError):
@@ -86,27 +95,65 @@ def parse_manifest(text: str, source: str) -> Manifest:
     return Manifest(pages=pages, build_date=build_date if isinstance(build_date, str) else None, source=source)
 
 
-def load_manifest(source: str, client: httpx.Client | None = None) -> tuple[Manifest, str | None]:
+def load_manifest(source: str, client: HttpClient | None = None) -> tuple[Manifest, str | None]:
     """The manifest at a URL or in a file, and a note when there was none yet (first deploy: 404)."""
     if source.startswith(("http://", "https://")):
-        own_client = client is None
-        http = client or httpx.Client(timeout=30)
+        http = client or HttpClient(user_agent="mkdocs-careers notify")
         try:
-            response = http.get(source, follow_redirects=True)  # e.g. http → https, a custom domain
-        except httpx.HTTPError as exc:
+            reply = http.send("GET", source)  # same-host redirects only, e.g. http → https
+        except HttpError as exc:
             raise ManifestError(f"{source}: could not be fetched ({exc})") from None
         finally:
-            if own_client:
+            if client is None:
                 http.close()
-        if response.status_code == 404:
+        if reply.status == 404:
             return Manifest.empty(source), f"{source} does not exist yet (first deploy?): every page counts as new"
-        if response.status_code != 200:
-            raise ManifestError(f"{source}: HTTP {response.status_code}")
-        return parse_manifest(response.text, source), None
+        if reply.status != 200:
+            raise ManifestError(f"{source}: HTTP {reply.status}")
+        return parse_manifest(reply.text, source), None
     path = Path(source)
     if not path.is_file():
         raise ManifestError(f"{source}: no such file")
     return parse_manifest(path.read_text(encoding="utf-8"), source), None
+
+
+def foreign_urls(manifest: Manifest, site_url: str) -> list[str]:
+    """Each page URL of a manifest that is not an https URL under `site_url`, as a located problem."""
+    site = urlsplit(site_url)
+    problems = []
+    for url in manifest.pages:
+        why = _not_under(url, site)
+        if why:
+            problems.append(f"{manifest.source}: pages[].url {json.dumps(url)[:200]}: {why}")
+    return problems
+
+
+def _not_under(url: str, site: Any) -> str | None:
+    if _UNSAFE.search(url):
+        return "has spaces, control characters or backslashes"
+    try:
+        parts = urlsplit(url)
+        port, site_port = parts.port, site.port
+    except ValueError:
+        return "is not a URL"
+    if parts.scheme != "https":
+        return f"is not an https URL (scheme {parts.scheme or 'missing'!r})"
+    if parts.username or parts.password:
+        return "carries a user name or password"
+    if (parts.hostname or "") != (site.hostname or "").lower() or port != site_port:
+        return f"is not on the site's host {site.netloc}"
+    if not parts.path.startswith(site.path or "/") or _DOT_SEGMENT.search(parts.path):
+        return f"is not under the site's path {site.path or '/'}"
+    if parts.fragment:
+        return "has a fragment: a page URL has none"
+    return None
+
+
+def mass_deletion(diff: ManifestDiff) -> tuple[int, int] | None:
+    """(roles closed or gone, roles open before) when the diff takes down most of the open roles at once."""
+    before = sum(1 for page in diff.previous.pages.values() if page.kind == "role" and page.is_open)
+    removed = sum(1 for change in diff.of(CLOSED, GONE) if change.is_role)
+    return (removed, before) if removed >= MASS_DELETION_MIN and removed * 2 > before else None
 
 
 def diff_manifests(previous: Manifest, current: Manifest) -> ManifestDiff:

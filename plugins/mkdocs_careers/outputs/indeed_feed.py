@@ -4,13 +4,17 @@ Spec: Indeed XML feed reference, https://docs.indeed.com/indeed-apply/xml-feed (
 https://docs.indeed.com/sponsored-jobs-api/shared-resources/xml-job-feed-format). What it asks, and how:
 
 - root `<source>`, one `<job>` per job *and location*: a role with two offices is two jobs, each with its own
-  `<referencenumber>` ("the same job posted in multiple locations must have a unique value") that never changes
-  (derived from the file name and the place, not from list positions); `<requisitionid>` is the role's slug;
+  `<referencenumber>` ("the same job posted in multiple locations must have a unique value ... do not change the
+  number after you set it"): the role's slug and the place (`slug-city-cc` for an office, `slug-cc` for a remote
+  country), never the number or order of its places, so adding or removing a place changes no other job's
+  number; `<requisitionid>` is the role's slug;
 - `<date>` is the date the page shows as "Posted" (ISO 8601, as the spec recommends: "if your site shows the
   publish date, that date must match"); `<expirationdate>` the "Apply by" date when there is one;
-- `<salary>` only when the page shows a salary, in the page's own words (labels.salary_label);
+- `<salary>` only when the page shows a salary, in the page's own words (labels.salary_label): the pay range tied
+  to that job's office (`pay_ranges[].city`) when there is one, else the role's salary;
 - every value in CDATA; the description is HTML inside CDATA with literal characters, not HTML entities
-  ("Indeed does not support HTML entities").
+  ("Indeed does not support HTML entities"), using only the tags Indeed's formatting guide lists
+  (`INDEED_TAGS`).
 """
 
 from __future__ import annotations
@@ -23,18 +27,19 @@ from slugify import slugify
 
 from ..content.models import Workplace
 from ..pages import labels
-from .job_board_xml import JobPlace, feed_chunks, job_places, role_descriptions, text_element
+from .job_board_xml import INDEED_TAGS, JobPlace, feed_chunks, job_places, limit_tags, role_descriptions, text_element
 
 if TYPE_CHECKING:
-    from ..content.models import Role
+    from ..content.models import Role, Salary
     from ..content.site import CareersSite, Entry
 
 INDEED_FEED_PATH = "roles/indeed.xml"
 _REMOTE_TYPE = {Workplace.REMOTE: "Fully remote", Workplace.HYBRID: "Hybrid remote"}
 
 
-def reference_number(slug: str, place: JobPlace | None, place_count: int) -> str:
-    if place is None or place_count <= 1:
+def reference_number(slug: str, place: JobPlace | None) -> str:
+    """The job's number for one place: the same in every build whatever other places the role has."""
+    if place is None:
         return slug
     return "-".join(p for p in (slug, slugify(place.city or ""), place.country.lower()) if p)
 
@@ -51,11 +56,12 @@ def _jobs(entry: Entry[Role], site: CareersSite, description: str) -> Iterator[e
     role = entry.model
     organization = site.settings.organization.name
     places: list[JobPlace | None] = list(job_places(role)) or [None]  # no place: a remote role open anywhere
+    description = limit_tags(description, INDEED_TAGS)
     for place in places:
         job = etree.Element("job")
         text_element(job, "title", role.title)
         text_element(job, "date", role.date_posted.isoformat())
-        text_element(job, "referencenumber", reference_number(entry.slug, place, len(places)))
+        text_element(job, "referencenumber", reference_number(entry.slug, place))
         text_element(job, "requisitionid", entry.slug)
         text_element(job, "url", site.url(entry.page_path))
         text_element(job, "company", organization)
@@ -67,9 +73,19 @@ def _jobs(entry: Entry[Role], site: CareersSite, description: str) -> Iterator[e
             text_element(job, "postalcode", place.postal_code)
             text_element(job, "streetaddress", place.street)
         text_element(job, "description", description)
-        if role.salary is not None:
-            text_element(job, "salary", labels.salary_label(role.salary))
+        salary = _salary_at(role, place)
+        if salary is not None:
+            text_element(job, "salary", labels.salary_label(salary))
         text_element(job, "jobtype", labels.employment_label(role.employment_type))
         text_element(job, "expirationdate", role.valid_through.isoformat() if role.valid_through else None)
         text_element(job, "remotetype", _REMOTE_TYPE.get(role.workplace))
         yield job
+
+
+def _salary_at(role: Role, place: JobPlace | None) -> Salary | None:
+    """The pay range tied to this place's office, else the role's salary (their envelope)."""
+    if place is not None and place.city is not None:
+        tied = [r for r in role.pay_ranges if r.city == place.city]
+        if len(tied) == 1:
+            return tied[0]
+    return role.salary

@@ -8,7 +8,7 @@ import functools
 import re
 from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 from urllib.parse import urljoin
 
 from lxml import etree
@@ -101,6 +101,62 @@ def _absolute_links(html: str, page_url: str) -> str:
 
 def _literal_characters(html: str) -> str:
     return _ENTITY.sub(lambda match: _LITERAL_ENTITIES[match.group(0)], html)
+
+
+# The HTML each board documents for a description; anything else is mapped onto these or unwrapped (limit_tags).
+# Indeed (job description formatting guide): b, strong, em, br, p, ul, li and headings.
+INDEED_TAGS = frozenset({"p", "br", "b", "strong", "em", "ul", "li", "h1", "h2", "h3", "h4", "h5", "h6"})
+# LinkedIn (job posting description, "a limited set of HTML tags"): paragraphs, line breaks, lists, emphasis.
+LINKEDIN_TAGS = frozenset({"p", "br", "b", "strong", "i", "em", "u", "ul", "ol", "li"})
+_SAME = {"i": "em", "em": "i", "b": "strong", "strong": "b", "ol": "ul"}
+_BLOCKS = frozenset({"p", "ul", "ol", "li", "h1", "h2", "h3", "h4", "h5", "h6", "dl", "dt", "dd", "div", "section",
+                     "article", "header", "footer", "aside", "main", "nav", "figure", "figcaption", "blockquote",
+                     "table", "thead", "tbody", "tfoot", "tr", "td", "th", "pre", "hr", "details", "summary"})
+_DROPPED = frozenset({"img", "script", "style", "svg", "math", "iframe", "object", "embed", "video", "audio",
+                      "picture", "source", "template", "noscript", "button", "input", "form", "select", "textarea"})
+
+
+def limit_tags(html: str, allowed: frozenset[str]) -> str:
+    """A description's HTML with only the tags a board supports and no attributes: each other tag is mapped onto
+    its nearest supported one (a heading → a bold paragraph, `dt`/`dd` → paragraphs, `ol` → `ul`, `i` ↔ `em`),
+    a container unwrapped (its text kept), a link's address written after its text, media dropped."""
+    fragment = lxml_html.fragment_fromstring(html, create_parent="div")
+    for element in reversed([e for e in fragment.iter(etree.Element) if e is not fragment]):
+        _limit(element, allowed)
+    inner = (fragment.text or "") + "".join(lxml_html.tostring(child, encoding="unicode") for child in fragment)
+    return _literal_characters(inner.strip())  # characters literal, as the boards want them
+
+
+def _limit(element: Any, allowed: frozenset[str]) -> None:
+    tag = str(element.tag).lower()
+    if tag == "a":
+        href, text = element.get("href", ""), element.text_content().strip()
+        address = href.removeprefix("mailto:")
+        if address and address != text and not address.startswith("#"):
+            element.tail = f" ({address})" + (element.tail or "")
+    element.attrib.clear()
+    if tag in _DROPPED:
+        element.drop_tree()
+        return
+    if tag not in allowed and _SAME.get(tag) in allowed:
+        tag = element.tag = _SAME[tag]
+    if tag in allowed:
+        return
+    if tag in ("h1", "h2", "h3", "h4", "h5", "h6", "dt", "th", "summary"):
+        strong = next(t for t in ("strong", "b", "em") if t in allowed)
+        element.tag = "p"
+        inner = etree.Element(strong)
+        inner.text, element.text = element.text, None
+        for child in list(element):
+            inner.append(child)
+        element.append(inner)
+    elif tag in _BLOCKS and tag not in ("hr", "table", "thead", "tbody", "tfoot", "dl") and not any(
+            str(child.tag).lower() in _BLOCKS for child in element):
+        element.tag = "p"  # a container of text only is a paragraph (dd, div, td, pre ...)
+    elif tag == "hr":
+        element.drop_tree()
+    else:
+        element.drop_tag()  # a container of blocks, or an inline tag: its content stays
 
 
 def text_element(parent: etree._Element | None, tag: str, value: str | int | None) -> etree._Element | None:

@@ -1,20 +1,20 @@
-"""Greenhouse Job Board API: `/v1/boards/{board}/jobs?content=true`, then each job for its pay ranges.
+"""Greenhouse Job Board API: the whole board in one request, `/v1/boards/{board}/jobs?content=true&pay_transparency=true`.
 
 Quirks handled: `content` is HTML with its entities escaped (unescaped here, sanitised later); there is no
 remote flag (the location text says "Remote"); no employment type except as a custom field in `metadata`;
-pay only on the single-job endpoint with `pay_transparency=true`, in cents, possibly several ranges, with no
-interval; offices form a tree (parents such as "East Coast" are regions, the leaves are the real offices).
+pay (`pay_input_ranges`, with `pay_transparency=true`) is in cents, possibly several ranges, and carries no
+interval: the unit is read from each range's title and blurb (ats/mapping.py); offices form a tree (parents
+such as "East Coast" are regions, the leaves are the real offices); `first_published` is the posting date.
 """
 
 from __future__ import annotations
 
-import datetime as dt
 import html
 from typing import Any
 
-from ..client import JsonClient
-from ..jobs import AtsJob, AtsPay, AtsPlace
-from . import Payload, Provider, parse_payload
+from ...net.client import HttpClient
+from ..jobs import AtsJob, AtsPay, AtsPlace, BoardRead
+from . import BoardLimits, Payload, Provider, get_board_json, iso_date, job_list, read_jobs
 
 
 class _Named(Payload):
@@ -61,30 +61,23 @@ class _Job(Payload):
     pay_input_ranges: list[_PayRange] | None = None
 
 
-class _Board(Payload):
-    jobs: list[_Job]
+def fetch(client: HttpClient, base_url: str, board: str, limits: BoardLimits) -> BoardRead:
+    url = f"{base_url}/v1/boards/{board}/jobs"
+    items = job_list(get_board_json(client, url, {"content": "true", "pay_transparency": "true"}), "jobs", url)
+    return read_jobs(enumerate(items), _Job, lambda job: _to_job(job, board), provider="greenhouse", board=board,
+                     path="jobs", url_fields=("absolute_url",), limits=limits)
 
 
-def fetch(client: JsonClient, base_url: str, board: str) -> list[AtsJob]:
-    list_url = f"{base_url}/v1/boards/{board}/jobs"
-    listing = parse_payload(_Board, client.get_json(list_url, {"content": "true"}), list_url)
-    jobs = []
-    for job in listing.jobs:
-        job_url = f"{list_url}/{job.id}"
-        detail = parse_payload(_Job, client.get_json(job_url, {"pay_transparency": "true"}), job_url)
-        jobs.append(_to_job(job, detail.pay_input_ranges or [], board))
-    return jobs
-
-
-def _to_job(job: _Job, pay: list[_PayRange], board: str) -> AtsJob:
+def _to_job(job: _Job, board: str) -> AtsJob:
     return AtsJob(
         provider="greenhouse", board=board, id=str(job.id), title=job.title.strip(), url=job.absolute_url,
         department=_leaf_department(job.departments),
         employment_type=_metadata_value(job.metadata, "employment type", "employment_type", "job type"),
-        date_posted=_date(job.first_published),
+        date_posted=iso_date(job.first_published, "first_published"),
         places=_places(job),
         pay=[AtsPay(currency=r.currency_type, minimum=_units(r.min_cents), maximum=_units(r.max_cents),
-                    interval=None, label=r.title) for r in pay] or None,
+                    interval=None, label=(r.title or "").strip() or None, blurb=r.blurb)
+             for r in job.pay_input_ranges or []] or None,
         description_html=_unescape(job.content) if job.content else None,
     )
 
@@ -99,10 +92,6 @@ def _unescape(content: str) -> str:
 
 def _units(cents: int | None) -> float | None:
     return None if cents is None else cents / 100
-
-
-def _date(value: str | None) -> dt.date | None:
-    return dt.datetime.fromisoformat(value).date() if value else None
 
 
 def _leaf_department(departments: list[_Department]) -> str | None:

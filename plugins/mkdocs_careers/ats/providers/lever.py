@@ -2,18 +2,20 @@
 
 Quirks handled: the title is `text`; `categories.allLocations` lists every location (free text) and
 `country` is an ISO code or null; `workplaceType` is `on-site`, `remote`, `hybrid` or `unspecified`;
-`salaryRange` is optional with an `interval` such as `per-year-salary`; `createdAt` is epoch milliseconds
-and undocumented (optional); the description is `description` plus `lists` and `additional`.
+`salaryRange` is optional with an `interval` such as `per-year-salary` (a range without a currency is reported
+and its pay left alone); the description is `description` plus `lists` and `additional`. Lever publishes no
+publication date (`createdAt`, undocumented, is when the posting was created, not published), so a new role is
+dated the day of its import. Editors paste either `hostedUrl` or `applyUrl`: both match an existing role.
+A page that repeats jobs already read ends the paging, and at most `BoardLimits.max_pages` pages are read.
 """
 
 from __future__ import annotations
 
-import datetime as dt
 from html import escape
 
-from ..client import JsonClient
-from ..jobs import AtsJob, AtsPay, AtsPlace
-from . import Payload, Provider, parse_payload
+from ...net.client import HttpClient
+from ..jobs import AtsJob, AtsPay, AtsPlace, BoardRead
+from . import DUPLICATE_JOB, AtsFetchError, BoardLimits, Payload, Provider, get_board_json, job_list, read_jobs
 
 PAGE_SIZE = 100
 
@@ -27,7 +29,7 @@ class _Categories(Payload):
 
 
 class _SalaryRange(Payload):
-    currency: str
+    currency: str | None = None
     interval: str | None = None
     min: float | None = None
     max: float | None = None
@@ -47,25 +49,31 @@ class _Posting(Payload):
     country: str | None = None
     workplaceType: str | None = None
     salaryRange: _SalaryRange | None = None
-    createdAt: int | None = None
     description: str | None = None
     lists: list[_ListBlock] = []
     additional: str | None = None
 
 
-class _Page(Payload):
-    postings: list[_Posting]
-
-
-def fetch(client: JsonClient, base_url: str, board: str) -> list[AtsJob]:
+def fetch(client: HttpClient, base_url: str, board: str, limits: BoardLimits) -> BoardRead:
     url = f"{base_url}/v0/postings/{board}"
-    postings: list[_Posting] = []
-    while True:
-        payload = client.get_json(url, {"mode": "json", "skip": str(len(postings)), "limit": str(PAGE_SIZE)})
-        page = parse_payload(_Page, {"postings": payload}, url).postings
-        postings += page
+    result, offset = BoardRead(), 0
+    pages = min(limits.max_pages, limits.max_jobs // PAGE_SIZE + 2)  # past max_jobs, read_jobs refuses the board
+    for _ in range(pages):
+        page = job_list(get_board_json(client, url, {"mode": "json", "skip": str(offset), "limit": str(PAGE_SIZE)}),
+                        None, url)
+        jobs_before, problems_before = len(result.jobs), len(result.problems)
+        read_jobs(enumerate(page, start=offset), _Posting, lambda posting: _to_job(posting, board),
+                  provider="lever", board=board, path="postings", url_fields=("hostedUrl", "applyUrl"),
+                  limits=limits, into=result)
+        offset += len(page)
         if len(page) < PAGE_SIZE:
-            return [_to_job(posting, board) for posting in postings]
+            return result
+        fresh = len(result.jobs) - jobs_before + sum(
+            problem.message != DUPLICATE_JOB for problem in result.problems[problems_before:])
+        if not fresh:
+            break  # a full page of jobs already read: the board repeats itself
+    raise AtsFetchError(f"{url}: the board did not end after {offset:,} postings in {pages} pages "
+                        "(a board that repeats itself, or larger than a sync reads)")
 
 
 def _to_job(posting: _Posting, board: str) -> AtsJob:
@@ -76,15 +84,14 @@ def _to_job(posting: _Posting, board: str) -> AtsJob:
     return AtsJob(
         provider="lever", board=board, id=posting.id, title=posting.text.strip(),
         url=posting.applyUrl or posting.hostedUrl,
+        other_urls=(posting.hostedUrl,) if posting.applyUrl and posting.applyUrl != posting.hostedUrl else (),
         department=(categories.department or categories.team or "").strip() or None,
         employment_type=categories.commitment,
-        date_posted=(dt.datetime.fromtimestamp(posting.createdAt / 1000, dt.UTC).date()
-                     if posting.createdAt else None),
         places=[AtsPlace(text=text.strip()) for text in texts if text.strip()],
         workplace=workplace,
         remote=workplace == "remote" if workplace else None,
         country_hint=posting.country,
-        pay=[AtsPay(currency=salary.currency, minimum=salary.min, maximum=salary.max,
+        pay=[AtsPay(currency=salary.currency or "", minimum=salary.min, maximum=salary.max,
                     interval=salary.interval)] if salary else None,
         description_html=_description(posting),
     )
